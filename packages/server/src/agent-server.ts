@@ -1,0 +1,143 @@
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { protocolVersion, resumableStreamExtension } from '@a2a-mesh/protocol';
+import type { AgentCard } from '@a2a-mesh/protocol';
+import type { AgentExecutor } from './agent-executor.ts';
+import { createExpressApp } from './express-app.ts';
+import { InMemoryTaskStore } from './in-memory-task-store.ts';
+import { JsonRpcDispatcher } from './json-rpc-dispatcher.ts';
+import { silentLogger } from './logger.ts';
+import type { Logger } from './logger.ts';
+import { DefaultRequestHandler } from './request-handler.ts';
+import { defaultSseOptions } from './sse-stream.ts';
+import type { SseOptions } from './sse-stream.ts';
+import type { RetentionOptions, TaskStore } from './task-store.ts';
+
+/** The card an agent author writes: the server fills in `url`, `protocolVersion` and transport. */
+export type AgentCardInput = Omit<AgentCard, 'url' | 'protocolVersion'> & Partial<Pick<AgentCard, 'protocolVersion'>>;
+
+/** Everything an agent server can be configured with; only `card` and `executor` are required. */
+export interface AgentServerOptions {
+  card: AgentCardInput;
+  executor: AgentExecutor;
+  /** Where tasks and their event logs live. Default: an `InMemoryTaskStore` with `retention`. */
+  store?: TaskStore;
+  /** Retention of the default store (see `defaultRetention`). */
+  retention?: RetentionOptions;
+  logger?: Logger;
+  /** Path of the JSON-RPC endpoint. Default `/a2a`. */
+  rpcPath?: string;
+  /** The URL clients reach this server at (behind a proxy, say). Default: the listening address. */
+  publicUrl?: string;
+  /** Largest request body, in bytes. Default 1 MiB. */
+  bodyLimitBytes?: number;
+  /** SSE behaviour; see `defaultSseOptions`. */
+  sse?: Partial<Omit<SseOptions, 'head'>>;
+  /** How long running tasks get to finish on shutdown. Default 10 s. */
+  shutdownDeadlineMs?: number;
+  /** Served by `agent/getAuthenticatedExtendedCard` when the card sets `supportsAuthenticatedExtendedCard`. */
+  extendedCard?: AgentCardInput;
+}
+
+/** A running (or ready to run) A2A agent server. */
+export interface AgentServer {
+  readonly handler: DefaultRequestHandler;
+  readonly store: TaskStore;
+  /** The card as served now. */
+  card(): AgentCard;
+  /** Starts listening; resolves with the base URL (for example `http://127.0.0.1:9101`). */
+  listen(port?: number, host?: string): Promise<string>;
+  /**
+   * Graceful stop: refuses new connections, closes open streams (their clients resume
+   * elsewhere), lets running tasks finish within the deadline, then releases the store.
+   */
+  close(): Promise<void>;
+}
+
+/** Builds an A2A server around an agent executor. */
+export function createAgentServer(options: AgentServerOptions): AgentServer {
+  const logger = options.logger ?? silentLogger;
+  const store = options.store ?? new InMemoryTaskStore(options.retention);
+  const rpcPath = options.rpcPath ?? '/a2a';
+  let baseUrl = options.publicUrl?.replace(/\/$/, '');
+  const card = (): AgentCard => completeCard(options.card, `${baseUrl ?? 'http://localhost'}${rpcPath}`);
+  const extendedCard = options.extendedCard;
+  const handler = new DefaultRequestHandler({
+    card,
+    executor: options.executor,
+    store,
+    logger,
+    ...(extendedCard ? { extendedCard: () => completeCard(extendedCard, card().url) } : {}),
+  });
+  const streams = new Set<ServerResponse>();
+  const app = createExpressApp({
+    dispatcher: new JsonRpcDispatcher(handler),
+    card,
+    rpcPath,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    logger,
+    sse: { ...defaultSseOptions, ...options.sse, head: async (taskId) => (await store.get(taskId))?.seq },
+    onStream: (response) => {
+      streams.add(response);
+      response.once('close', () => streams.delete(response));
+    },
+  });
+  let server: Server | undefined;
+
+  return {
+    handler,
+    store,
+    card,
+    async listen(port = 0, host = '127.0.0.1') {
+      server = createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const printable = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      baseUrl ??= `http://${printable}:${address.port}`;
+      logger.info({ url: baseUrl, card: `${baseUrl}/.well-known/agent-card.json` }, 'agent listening');
+      return baseUrl;
+    },
+    async close() {
+      const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      for (const response of streams) response.end();
+      server?.closeIdleConnections();
+      await handler.shutdown(options.shutdownDeadlineMs ?? 10_000);
+      server?.closeAllConnections();
+      await closed;
+      await store.close();
+    },
+  };
+}
+
+/** Fills in what the server knows: its URL, the protocol version, and our stream extension. */
+function completeCard(input: AgentCardInput, url: string): AgentCard {
+  const extensions = input.capabilities.extensions ?? [];
+  const declared = extensions.some((extension) => extension.uri === resumableStreamExtension.uri);
+  return {
+    ...input,
+    protocolVersion: input.protocolVersion ?? protocolVersion,
+    url,
+    preferredTransport: input.preferredTransport ?? 'JSONRPC',
+    capabilities: {
+      streaming: true,
+      ...input.capabilities,
+      extensions: declared
+        ? extensions
+        : [
+            ...extensions,
+            {
+              uri: resumableStreamExtension.uri,
+              description:
+                'Every stream event carries a per-task sequence number as its SSE id; tasks/resubscribe with a ' +
+                `Last-Event-ID header or params.metadata["${resumableStreamExtension.lastEventIdKey}"] replays ` +
+                'exactly the events after it, then goes live.',
+              required: false,
+            },
+          ],
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { A2AError, ErrorCode } from '@a2a-mesh/protocol';
+import type { AgentCard } from '@a2a-mesh/protocol';
+import type { JsonRpcDispatcher } from './json-rpc-dispatcher.ts';
+import type { Logger } from './logger.ts';
+import { writeEntryStream, writeStreamError } from './sse-stream.ts';
+import type { SseOptions } from './sse-stream.ts';
+
+/** What the express edge needs. */
+export interface ExpressAppOptions {
+  dispatcher: JsonRpcDispatcher;
+  card: () => AgentCard;
+  /** The path of the JSON-RPC endpoint (the path of the card's `url`). */
+  rpcPath: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  sse: SseOptions;
+  logger: Logger;
+  /** Called with every open SSE response, so that shutdown can close them. */
+  onStream?: (response: ServerResponse) => void;
+}
+
+/** Card responses may be cached briefly: cards change rarely, and clients poll them. */
+const cardCacheControl = 'public, max-age=60';
+
+/**
+ * The HTTP edge: the agent card at the well-known paths, JSON-RPC at `rpcPath`, SSE for
+ * streaming methods, and JSON (never HTML) for every error, including bodies too large to read.
+ */
+export function createExpressApp(options: ExpressAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  const sendCard = (_request: Request, response: Response): void => {
+    response.set('Cache-Control', cardCacheControl).json(options.card());
+  };
+  // `agent.json` is where A2A ≤ 0.2.6 clients look.
+  app.get(['/.well-known/agent-card.json', '/.well-known/agent.json'], sendCard);
+
+  app.post(
+    options.rpcPath,
+    express.json({ limit: options.bodyLimitBytes, type: () => true, strict: false }),
+    async (request: Request, response: Response) => {
+      const controller = new AbortController();
+      response.once('close', () => controller.abort());
+      const header = request.get('last-event-id');
+      const result = await options.dispatcher.dispatch(request.body as unknown, {
+        signal: controller.signal,
+        logger: options.logger,
+        ...(header === undefined ? {} : { lastEventId: header }),
+      });
+      const raw = [request as IncomingMessage, response as ServerResponse] as const;
+      switch (result.kind) {
+        case 'json':
+          response.json(result.response);
+          return;
+        case 'stream':
+          options.onStream?.(response);
+          await writeEntryStream(...raw, result.id, result.entries, options.sse, options.logger);
+          return;
+        case 'stream-error':
+          await writeStreamError(...raw, result.response, options.sse);
+          return;
+      }
+    },
+  );
+
+  app.all(options.rpcPath, (_request, response) => {
+    response
+      .status(405)
+      .set('Allow', 'POST')
+      .json(errorBody(A2AError.of(ErrorCode.InvalidRequest, 'the JSON-RPC endpoint takes POST requests')));
+  });
+  app.use((request, response) => {
+    response.status(404).json({ error: `no route for ${request.method} ${request.path}` });
+  });
+  app.use(bodyErrors(options));
+  return app;
+}
+
+/** Maps body-parser failures to JSON-RPC errors; anything else becomes -32603. */
+function bodyErrors(options: ExpressAppOptions): ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, _request, response, next) => {
+    if (response.headersSent) return next(error);
+    switch (error.type) {
+      case 'entity.parse.failed':
+        response.json(errorBody(A2AError.of(ErrorCode.ParseError, 'the request body is not valid JSON')));
+        return;
+      case 'entity.too.large':
+        response
+          .status(413)
+          .json(
+            errorBody(
+              A2AError.of(ErrorCode.InvalidRequest, `the request body exceeds the limit of ${options.bodyLimitBytes} bytes`),
+            ),
+          );
+        return;
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        response.status(415).json(errorBody(A2AError.of(ErrorCode.InvalidRequest, 'unsupported body encoding')));
+        return;
+      default:
+        options.logger.error({ err: error }, 'request failed');
+        response.status(error.status ?? 500).json(errorBody(A2AError.of(ErrorCode.InternalError)));
+    }
+  };
+}
+
+function errorBody(error: A2AError): { jsonrpc: '2.0'; id: null; error: ReturnType<A2AError['toJSON']> } {
+  return { jsonrpc: '2.0', id: null, error: error.toJSON() };
+}

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { A2AError, ErrorCode, isInterruptedState, isTerminalState } from '@a2a-mesh/protocol';
+import type {
+  AgentCard,
+  Message,
+  MessageSendParams,
+  SendMessageResult,
+  Task,
+  TaskIdParams,
+  TaskQueryParams,
+} from '@a2a-mesh/protocol';
+import type { AgentExecutor, RequestContext } from './agent-executor.ts';
+import { checkContentTypes } from './content-types.ts';
+import type { Logger } from './logger.ts';
+import { copyTask, snapshotEntry } from './snapshot.ts';
+import type { LogEntry, TaskRecord, TaskStore } from './task-store.ts';
+import { TaskRun } from './task-run.ts';
+
+/** A stream of log entries for one subscriber, in order, ending after a final entry. */
+export type EntryStream = AsyncIterable<readonly LogEntry[]>;
+
+/** What the request handler needs. */
+export interface RequestHandlerOptions {
+  /** The card as served (the handler reads its capabilities and modes). */
+  card: () => AgentCard;
+  executor: AgentExecutor;
+  store: TaskStore;
+  logger: Logger;
+  /** The card returned by `agent/getAuthenticatedExtendedCard`, when the card declares one. */
+  extendedCard?: () => AgentCard;
+}
+
+/**
+ * The A2A business logic, free of any transport: it validates what the params schemas cannot,
+ * owns task creation and continuation, and answers streams as readers of the task's log.
+ */
+export class DefaultRequestHandler {
+  readonly #options: RequestHandlerOptions;
+  readonly #store: TaskStore;
+  readonly #runs = new Map<string, TaskRun>();
+  /** Tasks between "a message arrived" and "its run started": one continuation at a time. */
+  readonly #starting = new Set<string>();
+
+  constructor(options: RequestHandlerOptions) {
+    this.#options = options;
+    this.#store = options.store;
+  }
+
+  /** Number of runs executing in this process. */
+  get activeRuns(): number {
+    return this.#runs.size;
+  }
+
+  /** `message/send`: blocking (default) waits until the task ends or asks for input. */
+  async sendMessage(params: MessageSendParams, signal: AbortSignal): Promise<SendMessageResult> {
+    const { taskId, after } = await this.#begin(params);
+    if (params.configuration?.blocking !== false) {
+      for await (const batch of this.#follow(taskId, after, signal)) void batch;
+    }
+    return copyTask(await this.#record(taskId).then((record) => record.task), params.configuration?.historyLength);
+  }
+
+  /** `message/stream`: the task (or its snapshot when continuing), then every event to the final one. */
+  async streamMessage(params: MessageSendParams, signal: AbortSignal): Promise<EntryStream> {
+    const { taskId, after, preamble } = await this.#begin(params);
+    return this.#withPreamble(preamble, this.#follow(taskId, after, signal));
+  }
+
+  /**
+   * `tasks/resubscribe`. Without a cursor: the snapshot, then live events. With one: exactly the
+   * events after it, then live; a cursor older than the retained log gets the snapshot, marked.
+   */
+  async resubscribe(params: TaskIdParams, lastEventId: number | undefined, signal: AbortSignal): Promise<EntryStream> {
+    const record = await this.#record(params.id);
+    if (lastEventId === undefined) return this.#fromSnapshot(record, false, signal);
+    if (lastEventId > record.seq) {
+      throw A2AError.of(
+        ErrorCode.InvalidParams,
+        `lastEventId ${lastEventId} is ahead of task ${params.id}, whose last event is ${record.seq}`,
+      );
+    }
+    if (lastEventId + 1 < record.firstSeq) return this.#fromSnapshot(record, true, signal);
+    if (lastEventId === record.seq) return this.#fromSnapshot(record, false, signal);
+    return this.#follow(params.id, lastEventId, signal);
+  }
+
+  /** `tasks/get`. */
+  async getTask(params: TaskQueryParams): Promise<Task> {
+    return copyTask((await this.#record(params.id)).task, params.historyLength);
+  }
+
+  /** `tasks/cancel`: the task ends `canceled` at once; its agent is aborted. */
+  async cancelTask(params: TaskIdParams): Promise<Task> {
+    const record = await this.#record(params.id);
+    const state = record.task.status.state;
+    if (isTerminalState(state)) {
+      throw A2AError.of(ErrorCode.TaskNotCancelable, `task ${params.id} is already ${state}`);
+    }
+    const run = this.#runs.get(params.id) ?? this.#idleRun(record);
+    await run.cancel();
+    return copyTask((await this.#record(params.id)).task);
+  }
+
+  /** `agent/getAuthenticatedExtendedCard`. */
+  async getAuthenticatedExtendedCard(): Promise<AgentCard> {
+    if (!this.#options.card().supportsAuthenticatedExtendedCard) {
+      throw A2AError.of(ErrorCode.UnsupportedOperation, 'this agent declares no authenticated extended card');
+    }
+    if (!this.#options.extendedCard) throw A2AError.of(ErrorCode.AuthenticatedExtendedCardNotConfigured);
+    return this.#options.extendedCard();
+  }
+
+  /** Push notifications are not offered: every push-config method answers -32003. */
+  pushNotificationsUnsupported(): never {
+    throw A2AError.of(ErrorCode.PushNotificationNotSupported, 'this agent does not declare pushNotifications');
+  }
+
+  /**
+   * Lets running tasks finish within `deadlineMs`; those still running then end `failed`, saying
+   * the server stopped, so that no task is left `working` forever.
+   */
+  async shutdown(deadlineMs: number): Promise<void> {
+    const runs = [...this.#runs.values()];
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
+    await Promise.race([Promise.all(runs.map((run) => run.done)), deadline]);
+    clearTimeout(timer);
+    await Promise.all(
+      [...this.#runs.values()].map((run) => run.abort('The agent stopped before the task finished: its server shut down')),
+    );
+  }
+
+  async #begin(params: MessageSendParams): Promise<{ taskId: string; after: number; preamble?: LogEntry }> {
+    const message = params.message;
+    if (message.role !== 'user') {
+      throw A2AError.of(ErrorCode.InvalidParams, `params.message.role: expected "user", received "${message.role}"`);
+    }
+    checkContentTypes(this.#options.card(), params);
+    if (message.taskId) return this.#continue(message.taskId, params);
+    const taskId = randomUUID();
+    const contextId = message.contextId ?? randomUUID();
+    const stored: Message = { ...message, taskId, contextId };
+    const task: Task = {
+      kind: 'task',
+      id: taskId,
+      contextId,
+      status: { state: 'submitted', timestamp: new Date().toISOString() },
+      history: [stored],
+    };
+    await this.#store.create(task);
+    this.#start(taskId, { task, message: stored, isContinuation: false, params });
+    return { taskId, after: 0 };
+  }
+
+  async #continue(
+    taskId: string,
+    params: MessageSendParams,
+  ): Promise<{ taskId: string; after: number; preamble: LogEntry }> {
+    if (this.#starting.has(taskId)) {
+      throw A2AError.of(ErrorCode.UnsupportedOperation, `task ${taskId} is already taking another message`);
+    }
+    this.#starting.add(taskId);
+    try {
+      await this.#runs.get(taskId)?.done;
+      const record = await this.#record(taskId);
+      const { state } = record.task.status;
+      if (isTerminalState(state)) {
+        throw A2AError.of(
+          ErrorCode.UnsupportedOperation,
+          `task ${taskId} is already ${state}; send the message without taskId to start a new task`,
+        );
+      }
+      if (!isInterruptedState(state)) {
+        throw A2AError.of(
+          ErrorCode.UnsupportedOperation,
+          `task ${taskId} is ${state}; it takes a new message only when input-required or auth-required`,
+        );
+      }
+      const contextId = record.task.contextId;
+      if (params.message.contextId && params.message.contextId !== contextId) {
+        throw A2AError.of(
+          ErrorCode.InvalidParams,
+          `params.message.contextId: task ${taskId} belongs to context ${contextId}, not ${params.message.contextId}`,
+        );
+      }
+      const stored: Message = { ...params.message, taskId, contextId };
+      await this.#store.addMessage(taskId, stored);
+      const current = await this.#record(taskId);
+      const preamble = snapshotEntry(current);
+      this.#start(taskId, { task: current.task, message: stored, isContinuation: true, params });
+      return { taskId, after: current.seq, preamble: { ...preamble, final: false } };
+    } finally {
+      this.#starting.delete(taskId);
+    }
+  }
+
+  #start(
+    taskId: string,
+    run: { task: Task; message: Message; isContinuation: boolean; params: MessageSendParams },
+  ): void {
+    const context: RequestContext = {
+      taskId,
+      contextId: run.task.contextId,
+      message: run.message,
+      task: copyTask(run.task),
+      isContinuation: run.isContinuation,
+      ...(run.params.configuration ? { configuration: run.params.configuration } : {}),
+      ...(run.params.metadata ? { metadata: run.params.metadata } : {}),
+    };
+    const logger = this.#options.logger.child({ taskId, contextId: context.contextId });
+    const taskRun = new TaskRun(context, this.#store, logger);
+    this.#runs.set(taskId, taskRun);
+    logger.info({ continuation: run.isContinuation }, 'task started');
+    void taskRun.start(this.#options.executor).then(() => {
+      if (this.#runs.get(taskId) === taskRun) this.#runs.delete(taskId);
+      logger.info({ state: taskRun.state }, 'task run ended');
+    });
+  }
+
+  /** A run with no agent behind it, to move an idle (interrupted) task to `canceled`. */
+  #idleRun(record: TaskRecord): TaskRun {
+    const task = record.task;
+    const context: RequestContext = {
+      taskId: task.id,
+      contextId: task.contextId,
+      message: task.history?.at(-1) ?? { kind: 'message', messageId: randomUUID(), role: 'user', parts: [] },
+      task,
+      isContinuation: false,
+    };
+    return new TaskRun(context, this.#store, this.#options.logger.child({ taskId: task.id }));
+  }
+
+  async #record(taskId: string): Promise<TaskRecord> {
+    const record = await this.#store.get(taskId);
+    if (!record) throw A2AError.of(ErrorCode.TaskNotFound, taskId);
+    return record;
+  }
+
+  async *#fromSnapshot(record: TaskRecord, truncated: boolean, signal: AbortSignal): EntryStream {
+    const snapshot = snapshotEntry(record, { truncated });
+    yield [snapshot];
+    if (!snapshot.final) yield* this.#follow(record.task.id, record.seq, signal);
+  }
+
+  async *#withPreamble(preamble: LogEntry | undefined, rest: EntryStream): EntryStream {
+    if (preamble) yield [preamble];
+    yield* rest;
+  }
+
+  /** Reads the log after `after` up to and including the next final entry. */
+  async *#follow(taskId: string, after: number, signal: AbortSignal): EntryStream {
+    for await (const batch of this.#store.read(taskId, after, signal)) {
+      const end = batch.findIndex((entry) => entry.final);
+      if (end >= 0) {
+        yield batch.slice(0, end + 1);
+        return;
+      }
+      yield batch;
+    }
+  }
+}
+

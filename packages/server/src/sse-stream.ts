@@ -1,0 +1,138 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createSession } from 'better-sse';
+import type { Session } from 'better-sse';
+import type { JsonRpcId, JsonRpcResponse } from '@a2a-mesh/protocol';
+import type { Logger } from './logger.ts';
+import type { EntryStream } from './request-handler.ts';
+import { CursorExpiredError } from './task-store.ts';
+
+/** How SSE responses behave. */
+export interface SseOptions {
+  /** Comment heartbeat interval: keeps proxies and load balancers from closing idle streams. */
+  heartbeatMs: number;
+  /** The `retry:` hint: how long an EventSource waits before it reconnects. */
+  retryMs: number;
+  /**
+   * A subscriber whose socket stays full while its task's log runs this many events ahead of
+   * what it was sent is disconnected; it resumes from its cursor. Nothing leaves the log.
+   */
+  maxLagEvents: number;
+  /** A subscriber whose socket stays full this long is disconnected, whatever its lag. */
+  slowReaderTimeoutMs: number;
+  /** How often a blocked subscriber's lag is checked. */
+  lagCheckMs: number;
+  /** The last sequence number of a task's log, to measure a subscriber's lag. */
+  head(taskId: string): Promise<number | undefined>;
+}
+
+/** Defaults: 15 s heartbeat, 2 s retry, 5,000 events or 30 s of lag. */
+export const defaultSseOptions = {
+  heartbeatMs: 15_000,
+  retryMs: 2_000,
+  maxLagEvents: 5_000,
+  slowReaderTimeoutMs: 30_000,
+  lagCheckMs: 1_000,
+} as const;
+
+/**
+ * Frames are written with one `data:` line each (a known A2A client keeps only the last one),
+ * so the JSON must never contain a raw newline — JSON.stringify guarantees that — and better-sse's
+ * line sanitizing can be skipped.
+ */
+const identity = (value: unknown): string => value as string;
+
+async function openSession(request: IncomingMessage, response: ServerResponse, options: SseOptions): Promise<Session> {
+  return createSession(request, response, {
+    retry: options.retryMs,
+    keepAlive: options.heartbeatMs,
+    serializer: identity,
+    sanitizer: identity,
+    // The cursor is read by the dispatcher, which also validates it.
+    trustClientEventId: false,
+    headers: { 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no', Connection: 'keep-alive' },
+  });
+}
+
+/**
+ * Streams a subscriber's log entries as SSE: `id:` is the per-task sequence number, `data:` the
+ * JSON-RPC response carrying the event. Ends the response after the final entry; stops reading
+ * when the client goes away. Never throws.
+ */
+export async function writeEntryStream(
+  request: IncomingMessage,
+  response: ServerResponse,
+  id: JsonRpcId,
+  entries: EntryStream,
+  options: SseOptions,
+  logger: Logger,
+): Promise<void> {
+  const prefix = `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":`;
+  const session = await openSession(request, response, options);
+  let lastSeq = 0;
+  let taskId: string | undefined;
+  try {
+    for await (const batch of entries) {
+      if (!session.isConnected) return;
+      await session.batch((buffer) => {
+        // No `event:` line: `message` is the SSE default, and the bytes add up at 10⁵ events.
+        for (const entry of batch) buffer.id(String(entry.seq)).data(prefix + entry.json + '}').dispatch();
+      });
+      const last = batch[batch.length - 1]!;
+      lastSeq = last.seq;
+      taskId ??= last.event.kind === 'task' ? last.event.id : 'taskId' in last.event ? last.event.taskId : undefined;
+      if (response.writableNeedDrain && !(await drained(response, taskId, lastSeq, options))) {
+        logger.warn({ taskId, lastSeq }, 'slow subscriber disconnected; it can resume from its cursor');
+        response.destroy();
+        return;
+      }
+    }
+  } catch (error) {
+    if (error instanceof CursorExpiredError) logger.warn({ taskId, lastSeq }, error.message);
+    else logger.error({ err: error, taskId, lastSeq }, 'stream failed');
+  } finally {
+    if (!response.writableEnded) response.end();
+  }
+}
+
+/** Sends one JSON-RPC error as an SSE `error` event, then closes the stream. */
+export async function writeStreamError(
+  request: IncomingMessage,
+  response: ServerResponse,
+  error: JsonRpcResponse,
+  options: SseOptions,
+): Promise<void> {
+  const session = await openSession(request, response, options);
+  // No `id:` line: an empty id would reset the client's resume cursor.
+  if (session.isConnected) await session.batch((buffer) => {
+      buffer.event('error').data(JSON.stringify(error)).dispatch();
+    });
+  response.end();
+}
+
+/**
+ * Waits for the socket to drain. False when the subscriber is too slow: its lag passed the
+ * limit, or its socket stayed full too long. Memory per subscriber stays bounded either way:
+ * nothing more is written to a full socket.
+ */
+function drained(response: ServerResponse, taskId: string | undefined, lastSeq: number, options: SseOptions): Promise<boolean> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const finish = (ok: boolean): void => {
+      clearInterval(timer);
+      response.off('drain', onDrain);
+      response.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = (): void => finish(true);
+    const onClose = (): void => finish(true);
+    const timer = setInterval(() => {
+      if (Date.now() - started > options.slowReaderTimeoutMs) return finish(false);
+      if (taskId === undefined) return;
+      void options.head(taskId).then((head) => {
+        if (head !== undefined && head - lastSeq > options.maxLagEvents) finish(false);
+      });
+    }, options.lagCheckMs);
+    response.once('drain', onDrain);
+    response.once('close', onClose);
+  });
+}

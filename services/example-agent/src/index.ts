@@ -1,0 +1,3 @@
+export { echoCard } from './echo-card.ts';
+export { createEchoExecutor } from './echo-executor.ts';
+export type { EchoOptions } from './echo-executor.ts';

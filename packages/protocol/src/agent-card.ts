@@ -18,9 +18,7 @@ export const OAuthFlowsSchema = z.object({
   implicit: z
     .object({ authorizationUrl: z.string(), refreshUrl: z.string().optional(), scopes: ScopesSchema })
     .optional(),
-  password: z
-    .object({ tokenUrl: z.string(), refreshUrl: z.string().optional(), scopes: ScopesSchema })
-    .optional(),
+  password: z.object({ tokenUrl: z.string(), refreshUrl: z.string().optional(), scopes: ScopesSchema }).optional(),
 });
 export type OAuthFlows = z.infer<typeof OAuthFlowsSchema>;
 

@@ -10,7 +10,7 @@ export const JsonRpcRequestSchema = z.object({
   jsonrpc: z.literal('2.0'),
   id: JsonRpcIdSchema,
   method: z.string().min(1),
-  params: z.unknown().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 export type JsonRpcRequest = z.infer<typeof JsonRpcRequestSchema>;
 

@@ -81,7 +81,8 @@ export const methods = {
     streaming: false,
   },
   'agent/getAuthenticatedExtendedCard': {
-    params: z.object({}).optional(),
+    // The official request declares no params, so any value is accepted and ignored.
+    params: z.unknown().optional(),
     result: AgentCardSchema,
     streaming: false,
   },

@@ -1,11 +1,4 @@
-import type {
-  Artifact,
-  Message,
-  MessageSendConfiguration,
-  Metadata,
-  Task,
-  TaskState,
-} from '@a2a-mesh/protocol';
+import type { Artifact, Message, MessageSendConfiguration, Metadata, Task, TaskState } from '@a2a-mesh/protocol';
 import type { MessageContent } from './messages.ts';
 
 /** What an agent knows about the request it serves. */

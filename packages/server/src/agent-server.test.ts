@@ -65,15 +65,55 @@ describe('agent server over HTTP', () => {
 
   it.each([
     ['truncated JSON', '{"jsonrpc":"2.0","id":1,"method":"tasks/get","par', ErrorCode.ParseError, null],
-    ['a wrong jsonrpc version', { jsonrpc: '1.0', id: 7, method: 'tasks/get', params: { id: 'x' } }, ErrorCode.InvalidRequest, 7],
+    [
+      'a wrong jsonrpc version',
+      { jsonrpc: '1.0', id: 7, method: 'tasks/get', params: { id: 'x' } },
+      ErrorCode.InvalidRequest,
+      7,
+    ],
     ['a missing method', { jsonrpc: '2.0', id: 'a', params: {} }, ErrorCode.InvalidRequest, 'a'],
-    ['an object as id', { jsonrpc: '2.0', id: { no: 1 }, method: 'tasks/get', params: { id: 'x' } }, ErrorCode.InvalidRequest, null],
+    [
+      'an object as id',
+      { jsonrpc: '2.0', id: { no: 1 }, method: 'tasks/get', params: { id: 'x' } },
+      ErrorCode.InvalidRequest,
+      null,
+    ],
     ['an unknown method', { jsonrpc: '2.0', id: 3, method: 'message/ssend', params: {} }, ErrorCode.MethodNotFound, 3],
-    ['params that are not a message', { jsonrpc: '2.0', id: 4, method: 'message/send', params: { '': 'x' } }, ErrorCode.InvalidParams, 4],
-    ['an unknown task', { jsonrpc: '2.0', id: 5, method: 'tasks/get', params: { id: 'nope' } }, ErrorCode.TaskNotFound, 5],
-    ['push config while push is undeclared', { jsonrpc: '2.0', id: 6, method: 'tasks/pushNotificationConfig/set', params: { taskId: 't', pushNotificationConfig: { url: 'http://x' } } }, ErrorCode.PushNotificationNotSupported, 6],
-    ['push config list', { jsonrpc: '2.0', id: 8, method: 'tasks/pushNotificationConfig/list', params: { id: 't' } }, ErrorCode.PushNotificationNotSupported, 8],
-    ['an extended card that is not declared', { jsonrpc: '2.0', id: 9, method: 'agent/getAuthenticatedExtendedCard' }, ErrorCode.UnsupportedOperation, 9],
+    [
+      'params that are not a message',
+      { jsonrpc: '2.0', id: 4, method: 'message/send', params: { '': 'x' } },
+      ErrorCode.InvalidParams,
+      4,
+    ],
+    [
+      'an unknown task',
+      { jsonrpc: '2.0', id: 5, method: 'tasks/get', params: { id: 'nope' } },
+      ErrorCode.TaskNotFound,
+      5,
+    ],
+    [
+      'push config while push is undeclared',
+      {
+        jsonrpc: '2.0',
+        id: 6,
+        method: 'tasks/pushNotificationConfig/set',
+        params: { taskId: 't', pushNotificationConfig: { url: 'http://x' } },
+      },
+      ErrorCode.PushNotificationNotSupported,
+      6,
+    ],
+    [
+      'push config list',
+      { jsonrpc: '2.0', id: 8, method: 'tasks/pushNotificationConfig/list', params: { id: 't' } },
+      ErrorCode.PushNotificationNotSupported,
+      8,
+    ],
+    [
+      'an extended card that is not declared',
+      { jsonrpc: '2.0', id: 9, method: 'agent/getAuthenticatedExtendedCard' },
+      ErrorCode.UnsupportedOperation,
+      9,
+    ],
   ])('answers %s with the right code, and keeps serving', async (_name, body, code, id) => {
     const url = await start();
     const response = await rpc(url, body);
@@ -165,7 +205,9 @@ describe('agent server over HTTP', () => {
 
   it('takes the resume cursor from Last-Event-ID and rejects a malformed one', async () => {
     const url = await start();
-    const sent = (await (await rpc(url, { jsonrpc: '2.0', id: 1, method: 'message/send', params: send('x') })).json()) as {
+    const sent = (await (
+      await rpc(url, { jsonrpc: '2.0', id: 1, method: 'message/send', params: send('x') })
+    ).json()) as {
       result: { id: string };
     };
     const replay = await rpc(
@@ -175,10 +217,12 @@ describe('agent server over HTTP', () => {
     );
     const ids = [...(await replay.text()).matchAll(/^id:(\d+)$/gm)].map((match) => match[1]);
     expect(ids).toEqual(['2', '3']);
-    const bad = await rpc(
-      url,
-      { jsonrpc: '2.0', id: 3, method: 'tasks/resubscribe', params: { id: sent.result.id, metadata: { 'a2a-mesh/lastEventId': 'abc' } } },
-    );
+    const bad = await rpc(url, {
+      jsonrpc: '2.0',
+      id: 3,
+      method: 'tasks/resubscribe',
+      params: { id: sent.result.id, metadata: { 'a2a-mesh/lastEventId': 'abc' } },
+    });
     const text = await bad.text();
     expect(text).toContain('"code":-32602');
     expect(text).toContain('a2a-mesh/lastEventId');

@@ -17,7 +17,9 @@ export function checkContentTypes(card: AgentCard, params: MessageSendParams): v
   }
   const accepted = params.configuration?.acceptedOutputModes;
   if (accepted && accepted.length > 0) {
-    const overlap = accepted.some((want) => card.defaultOutputModes.some((mode) => matches(mode, want) || matches(want, mode)));
+    const overlap = accepted.some((want) =>
+      card.defaultOutputModes.some((mode) => matches(mode, want) || matches(want, mode)),
+    );
     if (!overlap) {
       throw A2AError.of(
         ErrorCode.ContentTypeNotSupported,

@@ -93,7 +93,10 @@ function bodyErrors(options: ExpressAppOptions): ErrorRequestHandler {
           .status(413)
           .json(
             errorBody(
-              A2AError.of(ErrorCode.InvalidRequest, `the request body exceeds the limit of ${options.bodyLimitBytes} bytes`),
+              A2AError.of(
+                ErrorCode.InvalidRequest,
+                `the request body exceeds the limit of ${options.bodyLimitBytes} bytes`,
+              ),
             ),
           );
         return;

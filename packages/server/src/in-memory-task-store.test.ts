@@ -17,9 +17,18 @@ const working = (n: number, taskId = 't1'): TaskUpdateEvent => ({
   final: false,
 });
 
-const done: TaskUpdateEvent = { kind: 'status-update', taskId: 't1', contextId: 'c1', status: { state: 'completed' }, final: true };
+const done: TaskUpdateEvent = {
+  kind: 'status-update',
+  taskId: 't1',
+  contextId: 'c1',
+  status: { state: 'completed' },
+  final: true,
+};
 
-async function collect(iterable: AsyncIterable<readonly LogEntry[]>, until: (entry: LogEntry) => boolean): Promise<LogEntry[]> {
+async function collect(
+  iterable: AsyncIterable<readonly LogEntry[]>,
+  until: (entry: LogEntry) => boolean,
+): Promise<LogEntry[]> {
   const out: LogEntry[] = [];
   for await (const batch of iterable) {
     for (const entry of batch) {

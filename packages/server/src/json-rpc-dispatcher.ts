@@ -99,7 +99,10 @@ function readCursor(header: string | undefined, metadata: Record<string, unknown
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value) || value < 0) {
     const field = header === undefined ? `params.metadata["${key}"]` : 'the Last-Event-ID header';
-    throw A2AError.of(ErrorCode.InvalidParams, `${field}: expected a non-negative integer, received ${JSON.stringify(raw)}`);
+    throw A2AError.of(
+      ErrorCode.InvalidParams,
+      `${field}: expected a non-negative integer, received ${JSON.stringify(raw)}`,
+    );
   }
   return value;
 }

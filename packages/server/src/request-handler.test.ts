@@ -24,7 +24,15 @@ function setup(executor: AgentExecutor, store = new InMemoryTaskStore()) {
 }
 
 function userMessage(text: string, extra: Partial<Message> = {}): MessageSendParams {
-  return { message: { kind: 'message', messageId: crypto.randomUUID(), role: 'user', parts: [{ kind: 'text', text }], ...extra } };
+  return {
+    message: {
+      kind: 'message',
+      messageId: crypto.randomUUID(),
+      role: 'user',
+      parts: [{ kind: 'text', text }],
+      ...extra,
+    },
+  };
 }
 
 async function drain(stream: EntryStream): Promise<Array<{ seq: number; event: StreamEvent }>> {
@@ -103,7 +111,10 @@ describe('DefaultRequestHandler', () => {
     const handler = setup({
       async execute(context, publisher) {
         if (!context.isContinuation) return publisher.status('input-required', 'Which city?');
-        await publisher.status('completed', `Weather for ${context.message.parts[0]?.kind === 'text' ? context.message.parts[0].text : ''}`);
+        await publisher.status(
+          'completed',
+          `Weather for ${context.message.parts[0]?.kind === 'text' ? context.message.parts[0].text : ''}`,
+        );
       },
     });
     const first = await drain(await handler.streamMessage(userMessage('weather'), signal));

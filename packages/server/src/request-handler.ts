@@ -53,7 +53,7 @@ export class DefaultRequestHandler {
 
   /** `message/send`: blocking (default) waits until the task ends or asks for input. */
   async sendMessage(params: MessageSendParams, signal: AbortSignal): Promise<SendMessageResult> {
-    const { taskId, after } = await this.#begin(params);
+    const { taskId, after } = await this.#begin(params, 'message/send');
     if (params.configuration?.blocking !== false) {
       for await (const batch of this.#follow(taskId, after, signal)) void batch;
     }
@@ -62,7 +62,7 @@ export class DefaultRequestHandler {
 
   /** `message/stream`: the task (or its snapshot when continuing), then every event to the final one. */
   async streamMessage(params: MessageSendParams, signal: AbortSignal): Promise<EntryStream> {
-    const { taskId, after, preamble } = await this.#begin(params);
+    const { taskId, after, preamble } = await this.#begin(params, 'message/stream');
     return this.#withPreamble(preamble, this.#follow(taskId, after, signal));
   }
 
@@ -126,17 +126,22 @@ export class DefaultRequestHandler {
     await Promise.race([Promise.all(runs.map((run) => run.done)), deadline]);
     clearTimeout(timer);
     await Promise.all(
-      [...this.#runs.values()].map((run) => run.abort('The agent stopped before the task finished: its server shut down')),
+      [...this.#runs.values()].map((run) =>
+        run.abort('The agent stopped before the task finished: its server shut down'),
+      ),
     );
   }
 
-  async #begin(params: MessageSendParams): Promise<{ taskId: string; after: number; preamble?: LogEntry }> {
+  async #begin(
+    params: MessageSendParams,
+    method: string,
+  ): Promise<{ taskId: string; after: number; preamble?: LogEntry }> {
     const message = params.message;
     if (message.role !== 'user') {
       throw A2AError.of(ErrorCode.InvalidParams, `params.message.role: expected "user", received "${message.role}"`);
     }
     checkContentTypes(this.#options.card(), params);
-    if (message.taskId) return this.#continue(message.taskId, params);
+    if (message.taskId) return this.#continue(message.taskId, params, method);
     const taskId = randomUUID();
     const contextId = message.contextId ?? randomUUID();
     const stored: Message = { ...message, taskId, contextId };
@@ -148,13 +153,14 @@ export class DefaultRequestHandler {
       history: [stored],
     };
     await this.#store.create(task);
-    this.#start(taskId, { task, message: stored, isContinuation: false, params });
+    this.#start(taskId, { task, message: stored, isContinuation: false, params, method });
     return { taskId, after: 0 };
   }
 
   async #continue(
     taskId: string,
     params: MessageSendParams,
+    method: string,
   ): Promise<{ taskId: string; after: number; preamble: LogEntry }> {
     if (this.#starting.has(taskId)) {
       throw A2AError.of(ErrorCode.UnsupportedOperation, `task ${taskId} is already taking another message`);
@@ -187,7 +193,7 @@ export class DefaultRequestHandler {
       await this.#store.addMessage(taskId, stored);
       const current = await this.#record(taskId);
       const preamble = snapshotEntry(current);
-      this.#start(taskId, { task: current.task, message: stored, isContinuation: true, params });
+      this.#start(taskId, { task: current.task, message: stored, isContinuation: true, params, method });
       return { taskId, after: current.seq, preamble: { ...preamble, final: false } };
     } finally {
       this.#starting.delete(taskId);
@@ -196,7 +202,7 @@ export class DefaultRequestHandler {
 
   #start(
     taskId: string,
-    run: { task: Task; message: Message; isContinuation: boolean; params: MessageSendParams },
+    run: { task: Task; message: Message; isContinuation: boolean; params: MessageSendParams; method: string },
   ): void {
     const context: RequestContext = {
       taskId,
@@ -207,7 +213,8 @@ export class DefaultRequestHandler {
       ...(run.params.configuration ? { configuration: run.params.configuration } : {}),
       ...(run.params.metadata ? { metadata: run.params.metadata } : {}),
     };
-    const logger = this.#options.logger.child({ taskId, contextId: context.contextId });
+    // Every line about a run names its task, its context and the method that started the run.
+    const logger = this.#options.logger.child({ method: run.method, taskId, contextId: context.contextId });
     const taskRun = new TaskRun(context, this.#store, logger);
     this.#runs.set(taskId, taskRun);
     logger.info({ continuation: run.isContinuation }, 'task started');
@@ -227,7 +234,8 @@ export class DefaultRequestHandler {
       task,
       isContinuation: false,
     };
-    return new TaskRun(context, this.#store, this.#options.logger.child({ taskId: task.id }));
+    const logger = this.#options.logger.child({ method: 'tasks/cancel', taskId: task.id, contextId: task.contextId });
+    return new TaskRun(context, this.#store, logger);
   }
 
   async #record(taskId: string): Promise<TaskRecord> {
@@ -259,4 +267,3 @@ export class DefaultRequestHandler {
     }
   }
 }
-

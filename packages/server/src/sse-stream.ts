@@ -75,7 +75,11 @@ export async function writeEntryStream(
       if (!session.isConnected) return;
       await session.batch((buffer) => {
         // No `event:` line: `message` is the SSE default, and the bytes add up at 10⁵ events.
-        for (const entry of batch) buffer.id(String(entry.seq)).data(prefix + entry.json + '}').dispatch();
+        for (const entry of batch)
+          buffer
+            .id(String(entry.seq))
+            .data(prefix + entry.json + '}')
+            .dispatch();
       });
       const last = batch[batch.length - 1]!;
       lastSeq = last.seq;
@@ -103,7 +107,8 @@ export async function writeStreamError(
 ): Promise<void> {
   const session = await openSession(request, response, options);
   // No `id:` line: an empty id would reset the client's resume cursor.
-  if (session.isConnected) await session.batch((buffer) => {
+  if (session.isConnected)
+    await session.batch((buffer) => {
       buffer.event('error').data(JSON.stringify(error)).dispatch();
     });
   response.end();
@@ -114,7 +119,12 @@ export async function writeStreamError(
  * limit, or its socket stayed full too long. Memory per subscriber stays bounded either way:
  * nothing more is written to a full socket.
  */
-function drained(response: ServerResponse, taskId: string | undefined, lastSeq: number, options: SseOptions): Promise<boolean> {
+function drained(
+  response: ServerResponse,
+  taskId: string | undefined,
+  lastSeq: number,
+  options: SseOptions,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const started = Date.now();
     const finish = (ok: boolean): void => {

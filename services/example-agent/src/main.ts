@@ -10,7 +10,9 @@ const host = process.env.HOST ?? '127.0.0.1';
 const server = createAgentServer({ card: echoCard, executor: createEchoExecutor(), logger });
 try {
   const url = await server.listen(port, host);
-  console.log(`\nExample agent ready.\n  card: ${url}/.well-known/agent-card.json\n  try:  npx -y pnpm@10 a2a stream ${url} "hello mesh"\n`);
+  console.log(
+    `\nExample agent ready.\n  card: ${url}/.well-known/agent-card.json\n  try:  npx -y pnpm@10 a2a stream ${url} "hello mesh"\n`,
+  );
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to a free port.` : error);

@@ -21,11 +21,14 @@ export const JsonRpcErrorObjectSchema = z.object({
   data: z.unknown().optional(),
 });
 
-/** A success response; `result` is checked against the method's result schema by the caller. */
+/**
+ * A success response; `result` is checked against the method's result schema by the caller.
+ * `result` must be present (null is a value): zod treats an `unknown` key as optional otherwise.
+ */
 export const JsonRpcSuccessResponseSchema = z.object({
   jsonrpc: z.literal('2.0'),
   id: JsonRpcIdSchema.nullable(),
-  result: z.unknown(),
+  result: z.unknown().nonoptional(),
 });
 
 /** An error response; `id` is null when the request's own id could not be read. */

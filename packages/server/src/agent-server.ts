@@ -46,6 +46,8 @@ export interface AgentServer {
   readonly store: TaskStore;
   /** The card as served now. */
   card(): AgentCard;
+  /** The HTTP server once listening (to attach metrics or inspect connections); undefined before. */
+  readonly httpServer: Server | undefined;
   /** Starts listening; resolves with the base URL (for example `http://127.0.0.1:9101`). */
   listen(port?: number, host?: string): Promise<string>;
   /**
@@ -89,6 +91,9 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
     handler,
     store,
     card,
+    get httpServer() {
+      return server;
+    },
     async listen(port = 0, host = '127.0.0.1') {
       server = createServer(app);
       await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,16 @@
+export { defaultResultToArtifacts } from './default-result-to-artifacts.ts';
+export { defaultToInput, defaultToResume } from './default-to-input.ts';
+export { describeGraphError } from './describe-graph-error.ts';
+export { createGraphExecutor } from './graph-executor.ts';
+export type { GraphExecutorOptions, GraphStreamOptions, RunnableGraph } from './graph-executor.ts';
+export type { GraphUpdate } from './graph-update.ts';
+export { interruptQuestion } from './interrupt-question.ts';
+export type { GraphInterrupt } from './interrupt-question.ts';
+export type { NodeTiming } from './node-timer.ts';
+export { ProgressSchema } from './progress.ts';
+export type { Progress } from './progress.ts';
+export type { ReplayRecord } from './replay-filter.ts';
+export { StreamMapper } from './stream-mapper.ts';
+export type { StreamMapperOptions } from './stream-mapper.ts';
+export { TextChunkSchema, defaultChunkArtifactId } from './text-chunk.ts';
+export type { TextChunk } from './text-chunk.ts';

@@ -63,15 +63,15 @@ function labelled(samples: readonly Sample[]): Array<[string, Sample]> {
 }
 
 describe('the official A2A 0.3.0 JSON Schema', () => {
-  it('is found beside the checkout and holds the 0.3.0 definitions', () => {
-    expect(findOfficialSchemaPath()).toMatch(/shared[/\\]reference[/\\]a2a-0\.3\.0\.schema\.json$/);
+  it('is vendored in the package and holds the 0.3.0 definitions', () => {
+    expect(findOfficialSchemaPath()).toMatch(/protocol[/\\]spec[/\\]a2a-0\.3\.0\.schema\.json$/);
     expect(official.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(officialNames).toContain('AgentCard');
     expect(officialNames.length).toBeGreaterThan(80);
   });
 
   it('fails with a message naming the missing file when it is not there', () => {
-    expect(() => findOfficialSchemaPath('/')).toThrow(/shared[/\\]reference[/\\]a2a-0\.3\.0\.schema\.json/);
+    expect(() => findOfficialSchemaPath('/nowhere/src/fixtures')).toThrow(/spec[/\\]a2a-0\.3\.0\.schema\.json/);
   });
 });
 

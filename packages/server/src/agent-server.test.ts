@@ -125,6 +125,25 @@ describe('agent server over HTTP', () => {
     expect(((await ok.json()) as { result: { status: { state: string } } }).result.status.state).toBe('completed');
   });
 
+  it('serves the authenticated extended card only when the card declares one', async () => {
+    const call = { jsonrpc: '2.0', id: 1, method: 'agent/getAuthenticatedExtendedCard' };
+    const declared = { ...card, supportsAuthenticatedExtendedCard: true };
+    const unconfigured = await start({ card: declared });
+    const missing = (await (await rpc(unconfigured, call)).json()) as { error: { code: number } };
+    expect(missing.error.code).toBe(ErrorCode.AuthenticatedExtendedCardNotConfigured);
+    const configured = await start({ card: declared, extendedCard: { ...declared, description: 'for members' } });
+    const served = (await (await rpc(configured, call)).json()) as { result: { description: string; url: string } };
+    expect(served.result).toMatchObject({ description: 'for members', url: `${configured}/a2a` });
+  });
+
+  it('answers params that are not an object as an invalid request', async () => {
+    const url = await start();
+    const response = await rpc(url, { jsonrpc: '2.0', id: 11, method: 'tasks/get', params: ['x'] });
+    const payload = (await response.json()) as { id: unknown; error: { code: number; message: string } };
+    expect(payload).toMatchObject({ id: 11, error: { code: ErrorCode.InvalidRequest } });
+    expect(payload.error.message).toContain('params');
+  });
+
   it('names the failing field and what it expected', async () => {
     const url = await start();
     const response = await rpc(url, {

@@ -41,7 +41,7 @@ export {
   JsonRpcSuccessResponseSchema,
 } from './json-rpc.ts';
 export type { JsonRpcId, JsonRpcRequest, JsonRpcResponse } from './json-rpc.ts';
-export { MessageSchema, RoleSchema } from './message.ts';
+export { MessageSchema, OutgoingMessageSchema, RoleSchema } from './message.ts';
 export type { Message, Role } from './message.ts';
 export {
   DeleteTaskPushNotificationConfigParamsSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgentCardSchema } from './agent-card.ts';
 import { StreamEventSchema } from './events.ts';
-import { MessageSchema } from './message.ts';
+import { MessageSchema, OutgoingMessageSchema } from './message.ts';
 import { MetadataSchema } from './parts.ts';
 import { PushNotificationConfigSchema, TaskPushNotificationConfigSchema } from './push-notification.ts';
 import { TaskSchema } from './task.ts';
@@ -17,7 +17,7 @@ export type MessageSendConfiguration = z.infer<typeof MessageSendConfigurationSc
 
 /** Params of `message/send` and `message/stream`. */
 export const MessageSendParamsSchema = z.object({
-  message: MessageSchema,
+  message: OutgoingMessageSchema,
   configuration: MessageSendConfigurationSchema.optional(),
   metadata: MetadataSchema.optional(),
 });

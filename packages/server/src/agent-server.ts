@@ -121,15 +121,17 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
 /** Fills in what the server knows: its URL, the protocol version, and our stream extension. */
 function completeCard(input: AgentCardInput, url: string): AgentCard {
   const extensions = input.capabilities.extensions ?? [];
-  const declared = extensions.some((extension) => extension.uri === resumableStreamExtension.uri);
+  const streaming = input.capabilities.streaming ?? true;
+  // The resumable-stream extension is about streams: an agent that does not stream omits it.
+  const declared = !streaming || extensions.some((extension) => extension.uri === resumableStreamExtension.uri);
   return {
     ...input,
     protocolVersion: input.protocolVersion ?? protocolVersion,
     url,
     preferredTransport: input.preferredTransport ?? 'JSONRPC',
     capabilities: {
-      streaming: true,
       ...input.capabilities,
+      streaming,
       extensions: declared
         ? extensions
         : [

@@ -62,6 +62,7 @@ export class DefaultRequestHandler {
 
   /** `message/stream`: the task (or its snapshot when continuing), then every event to the final one. */
   async streamMessage(params: MessageSendParams, signal: AbortSignal): Promise<EntryStream> {
+    this.#requireStreaming('message/stream');
     const { taskId, after, preamble } = await this.#begin(params, 'message/stream');
     return this.#withPreamble(preamble, this.#follow(taskId, after, signal));
   }
@@ -130,6 +131,16 @@ export class DefaultRequestHandler {
         run.abort('The agent stopped before the task finished: its server shut down'),
       ),
     );
+  }
+
+  /** A2A §7.2/§7.9: streaming methods need `capabilities.streaming`; 1.0 §3.3.4 names the error. */
+  #requireStreaming(method: string): void {
+    if (this.#options.card().capabilities.streaming !== true) {
+      throw A2AError.of(
+        ErrorCode.UnsupportedOperation,
+        `${method} needs capabilities.streaming, which this agent does not declare`,
+      );
+    }
   }
 
   async #begin(

@@ -1,0 +1,2 @@
+export { replyTokens, startFakeOpenAi } from './fake-openai.ts';
+export type { FakeOpenAi, FakeOpenAiBehaviour, FakeOpenAiRequest } from './fake-openai.ts';

@@ -1,0 +1,12 @@
+export { defaultInstruction, instructionFrom, parseInstruction, sentencesToKeep } from './instruction.ts';
+export type { Instruction, Keep, Style } from './instruction.ts';
+export { scoreSentences, selectSentences } from './score-sentences.ts';
+export type { SentenceScores } from './score-sentences.ts';
+export { splitSentences } from './split-sentences.ts';
+export type { Sentence } from './split-sentences.ts';
+export { writerCard } from './writer-card.ts';
+export { createWriterExecutor } from './writer-executor.ts';
+export { WriterState, createWriterGraph } from './writer-graph.ts';
+export type { WriterGraphOptions } from './writer-graph.ts';
+export { WriterDataSchema, readWriterRequest } from './writer-request.ts';
+export type { WriterRequest } from './writer-request.ts';

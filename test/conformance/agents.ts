@@ -1,3 +1,4 @@
+import { calculatorCard, createCalculatorExecutor } from '@a2a-mesh/calculator';
 import { createEchoExecutor, echoCard } from '@a2a-mesh/example-agent';
 import { KnowledgeBase, createKnowledgeExecutor, defaultDocsFolder, knowledgeCard } from '@a2a-mesh/knowledge';
 import { createAgentServer } from '@a2a-mesh/server';
@@ -33,5 +34,10 @@ export const conformingAgents: ConformingAgent[] = [
     prompt:
       'summarize in 1 sentence: Streams resume from a cursor. Every event has a sequence number. ' +
       'A client that reconnects gets exactly what it missed.',
+  },
+  {
+    name: 'calculator specialist',
+    create: () => createAgentServer({ card: calculatorCard, executor: createCalculatorExecutor() }),
+    prompt: 'what is (2 + 3) * 4^2?',
   },
 ];

@@ -1,0 +1,14 @@
+export { answerText, calculationArtifacts } from './calculation.ts';
+export type { Calculation } from './calculation.ts';
+export { CalculationError } from './calculation-error.ts';
+export { calculatorCard } from './calculator-card.ts';
+export { createCalculatorExecutor } from './calculator-executor.ts';
+export type { CalculatorOptions } from './calculator-executor.ts';
+export { CalculatorState, createCalculatorGraph } from './calculator-graph.ts';
+export { parseRequest } from './parse-request.ts';
+export type { ParsedRequest } from './parse-request.ts';
+export { ReadError } from './read-error.ts';
+export type { ReadProblem } from './read-error.ts';
+export type { Skill } from './request-grammar.ts';
+export { evaluateInSteps } from './step-evaluator.ts';
+export type { Evaluation, Step } from './step-evaluator.ts';

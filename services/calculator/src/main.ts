@@ -1,0 +1,21 @@
+import { pino } from 'pino';
+import { createAgentServer, stopOnSignals } from '@a2a-mesh/server';
+import { calculatorCard } from './calculator-card.ts';
+import { createCalculatorExecutor } from './calculator-executor.ts';
+
+const logger = pino({ name: 'calculator', level: process.env.LOG_LEVEL ?? 'info' });
+const port = Number(process.env.PORT ?? 9102);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const server = createAgentServer({ card: calculatorCard, executor: createCalculatorExecutor({ logger }), logger });
+try {
+  const url = await server.listen(port, host);
+  console.log(
+    `\nCalculator ready.\n  card: ${url}/.well-known/agent-card.json\n  try:  npx -y pnpm@10 a2a stream ${url} "(2 + 3) * 4^2"\n`,
+  );
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to a free port.` : error);
+  process.exit(1);
+}
+stopOnSignals([server], logger);

@@ -14,6 +14,12 @@ export interface RequestContext {
   readonly configuration?: MessageSendConfiguration;
   /** The request's `params.metadata`. */
   readonly metadata?: Metadata;
+  /**
+   * The trace this run belongs to (W3C trace id, 32 hex digits), from the request's `traceparent`
+   * header or made up: pass it on (`traceparent`) when calling other agents, so logs follow a task
+   * across hops.
+   */
+  readonly traceId?: string;
 }
 
 /** Options of one status update. */

@@ -10,6 +10,7 @@ import { JsonRpcDispatcher } from './json-rpc-dispatcher.ts';
 import { silentLogger } from './logger.ts';
 import type { Logger } from './logger.ts';
 import { DefaultRequestHandler } from './request-handler.ts';
+import { ServerMetrics } from './server-metrics.ts';
 import { defaultSseOptions } from './sse-stream.ts';
 import type { SseOptions } from './sse-stream.ts';
 import type { RetentionOptions, TaskStore } from './task-store.ts';
@@ -38,12 +39,17 @@ export interface AgentServerOptions {
   shutdownDeadlineMs?: number;
   /** Served by `agent/getAuthenticatedExtendedCard` when the card sets `supportsAuthenticatedExtendedCard`. */
   extendedCard?: AgentCardInput;
+  /** Prometheus metrics at `GET /metrics`. Default: a registry of this server's own. */
+  metrics?: ServerMetrics;
+  /** Extra readiness check for `GET /readyz` (for example: a dependency answers). */
+  ready?: () => Promise<true | string>;
 }
 
 /** A running (or ready to run) A2A agent server. */
 export interface AgentServer {
   readonly handler: DefaultRequestHandler;
   readonly store: TaskStore;
+  readonly metrics: ServerMetrics;
   /** The card as served now. */
   card(): AgentCard;
   /** The HTTP server once listening (to attach metrics or inspect connections); undefined before. */
@@ -65,11 +71,14 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
   let baseUrl = options.publicUrl?.replace(/\/$/, '');
   const card = (): AgentCard => completeCard(options.card, `${baseUrl ?? 'http://localhost'}${rpcPath}`);
   const extendedCard = options.extendedCard;
+  const metrics = options.metrics ?? new ServerMetrics(options.card.name);
+  let stopping = false;
   const handler = new DefaultRequestHandler({
     card,
     executor: options.executor,
     store,
     logger,
+    metrics,
     ...(extendedCard ? { extendedCard: () => completeCard(extendedCard, card().url) } : {}),
   });
   const streams = new Set<ServerResponse>();
@@ -79,7 +88,12 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
     rpcPath,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     logger,
-    sse: { ...defaultSseOptions, ...options.sse, head: async (taskId) => (await store.get(taskId))?.seq },
+    sse: { ...defaultSseOptions, ...options.sse, metrics, head: async (taskId) => (await store.get(taskId))?.seq },
+    metrics,
+    ready: async () => {
+      if (stopping) return 'shutting down';
+      return options.ready ? options.ready() : true;
+    },
     onStream: (response) => {
       streams.add(response);
       response.once('close', () => streams.delete(response));
@@ -90,6 +104,7 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
   return {
     handler,
     store,
+    metrics,
     card,
     get httpServer() {
       return server;
@@ -107,6 +122,7 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
       return baseUrl;
     },
     async close() {
+      stopping = true;
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       for (const response of streams) response.end();
       server?.closeIdleConnections();

@@ -5,8 +5,10 @@ import { A2AError, ErrorCode } from '@a2a-mesh/protocol';
 import type { AgentCard } from '@a2a-mesh/protocol';
 import type { JsonRpcDispatcher } from './json-rpc-dispatcher.ts';
 import type { Logger } from './logger.ts';
+import type { ServerMetrics } from './server-metrics.ts';
 import { writeEntryStream, writeStreamError } from './sse-stream.ts';
 import type { SseOptions } from './sse-stream.ts';
+import { traceIdOf } from './trace-context.ts';
 
 /** What the express edge needs. */
 export interface ExpressAppOptions {
@@ -20,6 +22,10 @@ export interface ExpressAppOptions {
   logger: Logger;
   /** Called with every open SSE response, so that shutdown can close them. */
   onStream?: (response: ServerResponse) => void;
+  /** Served at `GET /metrics` in the Prometheus text format. */
+  metrics?: ServerMetrics;
+  /** Readiness for `GET /readyz`: true, or why not (then 503). Liveness is `GET /healthz`. */
+  ready?: () => Promise<true | string>;
 }
 
 /** Card responses may be cached briefly: cards change rarely, and clients poll them. */
@@ -39,6 +45,23 @@ export function createExpressApp(options: ExpressAppOptions): express.Express {
   // `agent.json` is where A2A ≤ 0.2.6 clients look.
   app.get(['/.well-known/agent-card.json', '/.well-known/agent.json'], sendCard);
 
+  app.get('/healthz', (_request, response) => {
+    response.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const ready = options.ready ? await options.ready().catch((error: unknown) => String(error)) : true;
+    response
+      .status(ready === true ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(ready === true ? { status: 'ready' } : { status: 'not ready', reason: ready });
+  });
+  const metrics = options.metrics;
+  if (metrics) {
+    app.get('/metrics', async (_request, response) => {
+      response.type('text/plain; version=0.0.4').send(await metrics.render());
+    });
+  }
+
   app.post(
     options.rpcPath,
     express.json({ limit: options.bodyLimitBytes, type: () => true, strict: false }),
@@ -46,9 +69,12 @@ export function createExpressApp(options: ExpressAppOptions): express.Express {
       const controller = new AbortController();
       response.once('close', () => controller.abort());
       const header = request.get('last-event-id');
+      const traceId = traceIdOf(request.get('traceparent'));
+      response.set('X-Trace-Id', traceId);
       const result = await options.dispatcher.dispatch(request.body as unknown, {
         signal: controller.signal,
         logger: options.logger,
+        traceId,
         ...(header === undefined ? {} : { lastEventId: header }),
       });
       const raw = [request as IncomingMessage, response as ServerResponse] as const;

@@ -1,4 +1,12 @@
-import { A2AError, ErrorCode, JsonRpcRequestSchema, formatIssues, isMethodName, methods } from '@a2a-mesh/protocol';
+import {
+  A2AError,
+  ErrorCode,
+  JsonRpcRequestSchema,
+  formatIssues,
+  isMethodName,
+  methods,
+  resumableStreamExtension,
+} from '@a2a-mesh/protocol';
 import type { JsonRpcId, JsonRpcResponse, MethodName } from '@a2a-mesh/protocol';
 import type { Logger } from './logger.ts';
 import type { DefaultRequestHandler, EntryStream } from './request-handler.ts';
@@ -17,6 +25,8 @@ export interface DispatchContext {
   /** Aborts when the client goes away. */
   readonly signal: AbortSignal;
   readonly logger: Logger;
+  /** The caller's trace id (from `traceparent`), carried into the runs this request starts. */
+  readonly traceId?: string;
 }
 
 /**
@@ -39,7 +49,11 @@ export class JsonRpcDispatcher {
       return json(id, A2AError.of(ErrorCode.MethodNotFound, `"${method}" is not an A2A 0.3.0 method`));
     }
     const streaming = methods[method].streaming;
-    const logger = context.logger.child({ method, requestId: id });
+    const logger = context.logger.child({
+      method,
+      requestId: id,
+      ...(context.traceId ? { traceId: context.traceId } : {}),
+    });
     try {
       const parsed = methods[method].params.safeParse(params);
       if (!parsed.success) throw A2AError.of(ErrorCode.InvalidParams, formatIssues(parsed.error, 'params'));
@@ -55,7 +69,7 @@ export class JsonRpcDispatcher {
     const handler = this.handler;
     switch (method) {
       case 'message/stream':
-        return handler.streamMessage(params as never, context.signal);
+        return handler.streamMessage(params as never, context.signal, call(context));
       case 'tasks/resubscribe': {
         const typed = params as { id: string; metadata?: Record<string, unknown> };
         return handler.resubscribe(typed, readCursor(context.lastEventId, typed.metadata), context.signal);
@@ -69,7 +83,7 @@ export class JsonRpcDispatcher {
     const handler = this.handler;
     switch (method) {
       case 'message/send':
-        return handler.sendMessage(params as never, context.signal);
+        return handler.sendMessage(params as never, context.signal, call(context));
       case 'tasks/get':
         return handler.getTask(params as never);
       case 'tasks/cancel':
@@ -93,7 +107,7 @@ export class JsonRpcDispatcher {
  * EventSource sends the header by itself). Both must be a non-negative integer.
  */
 function readCursor(header: string | undefined, metadata: Record<string, unknown> | undefined): number | undefined {
-  const key = 'a2a-mesh/lastEventId';
+  const key = resumableStreamExtension.lastEventIdKey;
   const raw = header ?? metadata?.[key];
   if (raw === undefined || raw === '') return undefined;
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
@@ -105,6 +119,10 @@ function readCursor(header: string | undefined, metadata: Record<string, unknown
     );
   }
   return value;
+}
+
+function call(context: DispatchContext): { traceId?: string } {
+  return context.traceId ? { traceId: context.traceId } : {};
 }
 
 /** The request's id when it is a valid one, else null (JSON-RPC 2.0 §5). */

@@ -12,6 +12,7 @@ import type {
 import type { AgentExecutor, RequestContext } from './agent-executor.ts';
 import { checkContentTypes } from './content-types.ts';
 import type { Logger } from './logger.ts';
+import type { ServerMetrics } from './server-metrics.ts';
 import { copyTask, snapshotEntry } from './snapshot.ts';
 import type { LogEntry, TaskRecord, TaskStore } from './task-store.ts';
 import { TaskRun } from './task-run.ts';
@@ -28,6 +29,13 @@ export interface RequestHandlerOptions {
   logger: Logger;
   /** The card returned by `agent/getAuthenticatedExtendedCard`, when the card declares one. */
   extendedCard?: () => AgentCard;
+  metrics?: ServerMetrics;
+}
+
+/** Per-call facts from the transport. */
+export interface CallContext {
+  /** The caller's trace id; runs started by this call carry it. */
+  traceId?: string;
 }
 
 /**
@@ -52,8 +60,12 @@ export class DefaultRequestHandler {
   }
 
   /** `message/send`: blocking (default) waits until the task ends or asks for input. */
-  async sendMessage(params: MessageSendParams, signal: AbortSignal): Promise<SendMessageResult> {
-    const { taskId, after } = await this.#begin(params, 'message/send');
+  async sendMessage(
+    params: MessageSendParams,
+    signal: AbortSignal,
+    call: CallContext = {},
+  ): Promise<SendMessageResult> {
+    const { taskId, after } = await this.#begin(params, 'message/send', call);
     if (params.configuration?.blocking !== false) {
       for await (const batch of this.#follow(taskId, after, signal)) void batch;
     }
@@ -61,9 +73,9 @@ export class DefaultRequestHandler {
   }
 
   /** `message/stream`: the task (or its snapshot when continuing), then every event to the final one. */
-  async streamMessage(params: MessageSendParams, signal: AbortSignal): Promise<EntryStream> {
+  async streamMessage(params: MessageSendParams, signal: AbortSignal, call: CallContext = {}): Promise<EntryStream> {
     this.#requireStreaming('message/stream');
-    const { taskId, after, preamble } = await this.#begin(params, 'message/stream');
+    const { taskId, after, preamble } = await this.#begin(params, 'message/stream', call);
     return this.#withPreamble(preamble, this.#follow(taskId, after, signal));
   }
 
@@ -80,6 +92,7 @@ export class DefaultRequestHandler {
         `lastEventId ${lastEventId} is ahead of task ${params.id}, whose last event is ${record.seq}`,
       );
     }
+    this.#options.metrics?.resumed(record.seq - lastEventId);
     if (lastEventId + 1 < record.firstSeq) return this.#fromSnapshot(record, true, signal);
     if (lastEventId === record.seq) return this.#fromSnapshot(record, false, signal);
     return this.#follow(params.id, lastEventId, signal);
@@ -146,13 +159,14 @@ export class DefaultRequestHandler {
   async #begin(
     params: MessageSendParams,
     method: string,
+    call: CallContext,
   ): Promise<{ taskId: string; after: number; preamble?: LogEntry }> {
     const message = params.message;
     if (message.role !== 'user') {
       throw A2AError.of(ErrorCode.InvalidParams, `params.message.role: expected "user", received "${message.role}"`);
     }
     checkContentTypes(this.#options.card(), params);
-    if (message.taskId) return this.#continue(message.taskId, params, method);
+    if (message.taskId) return this.#continue(message.taskId, params, method, call);
     const taskId = randomUUID();
     const contextId = message.contextId ?? randomUUID();
     const stored: Message = { ...message, taskId, contextId };
@@ -164,7 +178,7 @@ export class DefaultRequestHandler {
       history: [stored],
     };
     await this.#store.create(task);
-    this.#start(taskId, { task, message: stored, isContinuation: false, params, method });
+    this.#start(taskId, { task, message: stored, isContinuation: false, params, method, call });
     return { taskId, after: 0 };
   }
 
@@ -172,6 +186,7 @@ export class DefaultRequestHandler {
     taskId: string,
     params: MessageSendParams,
     method: string,
+    call: CallContext,
   ): Promise<{ taskId: string; after: number; preamble: LogEntry }> {
     if (this.#starting.has(taskId)) {
       throw A2AError.of(ErrorCode.UnsupportedOperation, `task ${taskId} is already taking another message`);
@@ -204,7 +219,7 @@ export class DefaultRequestHandler {
       await this.#store.addMessage(taskId, stored);
       const current = await this.#record(taskId);
       const preamble = snapshotEntry(current);
-      this.#start(taskId, { task: current.task, message: stored, isContinuation: true, params, method });
+      this.#start(taskId, { task: current.task, message: stored, isContinuation: true, params, method, call });
       return { taskId, after: current.seq, preamble: { ...preamble, final: false } };
     } finally {
       this.#starting.delete(taskId);
@@ -213,7 +228,14 @@ export class DefaultRequestHandler {
 
   #start(
     taskId: string,
-    run: { task: Task; message: Message; isContinuation: boolean; params: MessageSendParams; method: string },
+    run: {
+      task: Task;
+      message: Message;
+      isContinuation: boolean;
+      params: MessageSendParams;
+      method: string;
+      call: CallContext;
+    },
   ): void {
     const context: RequestContext = {
       taskId,
@@ -223,10 +245,16 @@ export class DefaultRequestHandler {
       isContinuation: run.isContinuation,
       ...(run.params.configuration ? { configuration: run.params.configuration } : {}),
       ...(run.params.metadata ? { metadata: run.params.metadata } : {}),
+      ...(run.call.traceId ? { traceId: run.call.traceId } : {}),
     };
     // Every line about a run names its task, its context and the method that started the run.
-    const logger = this.#options.logger.child({ method: run.method, taskId, contextId: context.contextId });
-    const taskRun = new TaskRun(context, this.#store, logger);
+    const logger = this.#options.logger.child({
+      method: run.method,
+      taskId,
+      contextId: context.contextId,
+      ...(run.call.traceId ? { traceId: run.call.traceId } : {}),
+    });
+    const taskRun = new TaskRun(context, this.#store, logger, this.#options.metrics);
     this.#runs.set(taskId, taskRun);
     logger.info({ continuation: run.isContinuation }, 'task started');
     void taskRun.start(this.#options.executor).then(() => {
@@ -246,7 +274,7 @@ export class DefaultRequestHandler {
       isContinuation: false,
     };
     const logger = this.#options.logger.child({ method: 'tasks/cancel', taskId: task.id, contextId: task.contextId });
-    return new TaskRun(context, this.#store, logger);
+    return new TaskRun(context, this.#store, logger, this.#options.metrics);
   }
 
   async #record(taskId: string): Promise<TaskRecord> {

@@ -3,6 +3,7 @@ import { createSession } from 'better-sse';
 import type { Session } from 'better-sse';
 import type { JsonRpcId, JsonRpcResponse } from '@a2a-mesh/protocol';
 import type { Logger } from './logger.ts';
+import type { ServerMetrics } from './server-metrics.ts';
 import type { EntryStream } from './request-handler.ts';
 import { CursorExpiredError } from './task-store.ts';
 
@@ -23,6 +24,7 @@ export interface SseOptions {
   lagCheckMs: number;
   /** The last sequence number of a task's log, to measure a subscriber's lag. */
   head(taskId: string): Promise<number | undefined>;
+  metrics?: ServerMetrics;
 }
 
 /** Defaults: 15 s heartbeat, 2 s retry, 5,000 events or 30 s of lag. */
@@ -68,6 +70,9 @@ export async function writeEntryStream(
 ): Promise<void> {
   const prefix = `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":`;
   const session = await openSession(request, response, options);
+  const metrics = options.metrics;
+  metrics?.streamOpened();
+  response.once('close', () => metrics?.streamClosed());
   let lastSeq = 0;
   let taskId: string | undefined;
   try {
@@ -81,11 +86,13 @@ export async function writeEntryStream(
             .data(prefix + entry.json + '}')
             .dispatch();
       });
+      metrics?.eventsSent(batch.length);
       const last = batch[batch.length - 1]!;
       lastSeq = last.seq;
       taskId ??= last.event.kind === 'task' ? last.event.id : 'taskId' in last.event ? last.event.taskId : undefined;
       if (response.writableNeedDrain && !(await drained(response, taskId, lastSeq, options))) {
         logger.warn({ taskId, lastSeq }, 'slow subscriber disconnected; it can resume from its cursor');
+        metrics?.slowSubscriberDisconnected();
         response.destroy();
         return;
       }

@@ -10,6 +10,7 @@ import type {
 import type { Logger } from './logger.ts';
 import { toAgentMessage } from './messages.ts';
 import type { MessageContent } from './messages.ts';
+import type { ServerMetrics } from './server-metrics.ts';
 import type { LogEntry, TaskStore } from './task-store.ts';
 
 /**
@@ -23,13 +24,16 @@ export class TaskRun implements EventPublisher {
   readonly #logger: Logger;
   readonly #context: RequestContext;
   #state: TaskState;
+  readonly #metrics: ServerMetrics | undefined;
+  readonly #startedAt = Date.now();
   #tail: Promise<unknown> = Promise.resolve();
   #done: Promise<void> | undefined;
 
-  constructor(context: RequestContext, store: TaskStore, logger: Logger) {
+  constructor(context: RequestContext, store: TaskStore, logger: Logger, metrics?: ServerMetrics) {
     this.#context = context;
     this.#store = store;
     this.#logger = logger;
+    this.#metrics = metrics;
     this.#state = context.task.status.state;
   }
 
@@ -128,6 +132,7 @@ export class TaskRun implements EventPublisher {
       this.#logger.error({ err: error }, 'could not log an event');
     });
     return appended.then((entry: LogEntry) => {
+      this.#metrics?.eventLogged(event, this.#startedAt);
       this.#logger.debug({ seq: entry.seq, kind: event.kind }, 'event logged');
     });
   }

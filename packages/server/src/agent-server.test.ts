@@ -166,6 +166,14 @@ describe('agent server over HTTP', () => {
     expect(error.message).toContain('1024 bytes');
   });
 
+  it("serves a service's own routes beside the A2A ones", async () => {
+    const url = await start({
+      routes: (app) => app.get('/agents', (_request, response) => response.json({ agents: [] })),
+    });
+    expect(await (await fetch(`${url}/agents`)).json()).toEqual({ agents: [] });
+    expect((await fetch(`${url}/elsewhere`)).status).toBe(404);
+  });
+
   it('answers other verbs and paths with JSON', async () => {
     const url = await start();
     const get = await fetch(`${url}/a2a`);

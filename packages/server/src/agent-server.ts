@@ -5,6 +5,7 @@ import { protocolVersion, resumableStreamExtension } from '@a2a-mesh/protocol';
 import type { AgentCard } from '@a2a-mesh/protocol';
 import type { AgentExecutor } from './agent-executor.ts';
 import { createExpressApp } from './express-app.ts';
+import type { ExtraRoutes } from './express-app.ts';
 import { InMemoryTaskStore } from './in-memory-task-store.ts';
 import { JsonRpcDispatcher } from './json-rpc-dispatcher.ts';
 import { silentLogger } from './logger.ts';
@@ -43,6 +44,8 @@ export interface AgentServerOptions {
   metrics?: ServerMetrics;
   /** Extra readiness check for `GET /readyz` (for example: a dependency answers). */
   ready?: () => Promise<true | string>;
+  /** The service's own routes, served beside the A2A ones (before the JSON 404). */
+  routes?: ExtraRoutes;
 }
 
 /** A running (or ready to run) A2A agent server. */
@@ -90,6 +93,7 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
     logger,
     sse: { ...defaultSseOptions, ...options.sse, metrics, head: async (taskId) => (await store.get(taskId))?.seq },
     metrics,
+    ...(options.routes ? { routes: options.routes } : {}),
     ready: async () => {
       if (stopping) return 'shutting down';
       return options.ready ? options.ready() : true;

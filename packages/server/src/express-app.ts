@@ -10,6 +10,9 @@ import { writeEntryStream, writeStreamError } from './sse-stream.ts';
 import type { SseOptions } from './sse-stream.ts';
 import { traceIdOf } from './trace-context.ts';
 
+/** Adds a service's own routes (for example `GET /agents`) next to the A2A ones. */
+export type ExtraRoutes = (app: express.Express) => void;
+
 /** What the express edge needs. */
 export interface ExpressAppOptions {
   dispatcher: JsonRpcDispatcher;
@@ -26,6 +29,7 @@ export interface ExpressAppOptions {
   metrics?: ServerMetrics;
   /** Readiness for `GET /readyz`: true, or why not (then 503). Liveness is `GET /healthz`. */
   ready?: () => Promise<true | string>;
+  routes?: ExtraRoutes;
 }
 
 /** Card responses may be cached briefly: cards change rarely, and clients poll them. */
@@ -92,6 +96,8 @@ export function createExpressApp(options: ExpressAppOptions): express.Express {
       }
     },
   );
+
+  options.routes?.(app);
 
   app.all(options.rpcPath, (_request, response) => {
     response

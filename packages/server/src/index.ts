@@ -8,7 +8,7 @@ export type {
 export { createAgentServer } from './agent-server.ts';
 export type { AgentCardInput, AgentServer, AgentServerOptions } from './agent-server.ts';
 export { createExpressApp } from './express-app.ts';
-export type { ExpressAppOptions } from './express-app.ts';
+export type { ExpressAppOptions, ExtraRoutes } from './express-app.ts';
 export { InMemoryTaskStore } from './in-memory-task-store.ts';
 export { JsonRpcDispatcher } from './json-rpc-dispatcher.ts';
 export type { DispatchContext, DispatchResult } from './json-rpc-dispatcher.ts';

@@ -1,8 +1,11 @@
+import type { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import { Command, MemorySaver } from '@langchain/langgraph';
 import type { BaseCheckpointSaver, StateSnapshot } from '@langchain/langgraph';
 import type { Artifact } from '@a2a-mesh/protocol';
 import { silentLogger } from '@a2a-mesh/server';
 import type { AgentExecutor, Logger, RequestContext } from '@a2a-mesh/server';
+import { BeforeNodeHandler } from './before-node-handler.ts';
+import type { BeforeNode } from './before-node-handler.ts';
 import { defaultResultToArtifacts } from './default-result-to-artifacts.ts';
 import { defaultToInput, defaultToResume } from './default-to-input.ts';
 import { describeGraphError } from './describe-graph-error.ts';
@@ -28,6 +31,7 @@ export interface GraphStreamOptions {
   configurable: { thread_id: string };
   signal: AbortSignal;
   recursionLimit?: number;
+  callbacks?: BaseCallbackHandler[];
 }
 
 /** Options of {@link createGraphExecutor}; only `graph` is required. */
@@ -50,6 +54,13 @@ export interface GraphExecutorOptions {
   recursionLimit?: number;
   /** The `failed` text for an error; `undefined` falls back to {@link describeGraphError}. */
   describeError?: (error: unknown) => string | undefined;
+  /**
+   * Awaited before each node of the graph starts, with the node's name and the task run's signal
+   * (see {@link BeforeNode}). A seam for tests: holding a node until `signal` aborts keeps a task
+   * running for exactly as long as the test needs, to cancel it mid-run without sleeping. Once
+   * the signal has aborted, no node starts. Default: none, and no callback is attached.
+   */
+  beforeNode?: BeforeNode;
   logger?: Logger;
 }
 
@@ -122,6 +133,7 @@ export function createGraphExecutor(options: GraphExecutorOptions): AgentExecuto
           configurable: { thread_id: context.taskId },
           signal,
           ...(options.recursionLimit === undefined ? {} : { recursionLimit: options.recursionLimit }),
+          ...(options.beforeNode ? { callbacks: [new BeforeNodeHandler(options.beforeNode, signal)] } : {}),
         });
         for await (const item of stream) {
           const [mode, chunk] = item as [string, unknown];

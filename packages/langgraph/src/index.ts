@@ -1,3 +1,4 @@
+export type { BeforeNode } from './before-node-handler.ts';
 export { defaultResultToArtifacts } from './default-result-to-artifacts.ts';
 export { defaultToInput, defaultToResume } from './default-to-input.ts';
 export { describeGraphError } from './describe-graph-error.ts';
@@ -6,6 +7,7 @@ export type { GraphExecutorOptions, GraphStreamOptions, RunnableGraph } from './
 export type { GraphUpdate } from './graph-update.ts';
 export { interruptQuestion } from './interrupt-question.ts';
 export type { GraphInterrupt } from './interrupt-question.ts';
+export { NodeGate } from './node-gate.ts';
 export type { NodeTiming } from './node-timer.ts';
 export { ProgressSchema } from './progress.ts';
 export type { Progress } from './progress.ts';

@@ -1,4 +1,5 @@
 import { createGraphExecutor } from '@a2a-mesh/langgraph';
+import type { BeforeNode } from '@a2a-mesh/langgraph';
 import { textOf } from '@a2a-mesh/server';
 import type { AgentExecutor, Logger } from '@a2a-mesh/server';
 import { calculationArtifacts } from './calculation.ts';
@@ -8,6 +9,11 @@ import { createCalculatorGraph } from './calculator-graph.ts';
 /** Options of {@link createCalculatorExecutor}. */
 export interface CalculatorOptions {
   logger?: Logger;
+  /**
+   * Awaited before each node of the calculator graph starts (`parse`, `evaluate`); a seam for
+   * tests, which hold a node with it to cancel the task mid-run. Default: none.
+   */
+  beforeNode?: BeforeNode;
 }
 
 /**
@@ -26,5 +32,6 @@ export function createCalculatorExecutor(options: CalculatorOptions = {}): Agent
     describeError: (error) => (error instanceof CalculationError ? error.message : undefined),
     streamMessages: false,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.beforeNode ? { beforeNode: options.beforeNode } : {}),
   });
 }

@@ -1,4 +1,5 @@
 import { createGraphExecutor } from '@a2a-mesh/langgraph';
+import type { BeforeNode } from '@a2a-mesh/langgraph';
 import type { AgentExecutor, Logger } from '@a2a-mesh/server';
 import { DocsFolderError } from './docs-folder-error.ts';
 import { answerArtifact } from './knowledge-answer.ts';
@@ -10,6 +11,11 @@ import { questionOf } from './question-of.ts';
 /** Options of {@link createKnowledgeExecutor}. */
 export interface KnowledgeExecutorOptions extends KnowledgeGraphOptions {
   logger?: Logger;
+  /**
+   * Awaited before each node of the knowledge graph starts (`understand`, `load`, `index`, …); a
+   * seam for tests, which hold a stage with it to cancel the task mid-run. Default: none.
+   */
+  beforeNode?: BeforeNode;
 }
 
 /**
@@ -31,5 +37,6 @@ export function createKnowledgeExecutor(options: KnowledgeExecutorOptions): Agen
     streamMessages: false,
     describeError: (error) => (error instanceof DocsFolderError ? error.message : undefined),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.beforeNode ? { beforeNode: options.beforeNode } : {}),
   });
 }

@@ -6,6 +6,7 @@ export { splitSentences } from './split-sentences.ts';
 export type { Sentence } from './split-sentences.ts';
 export { writerCard } from './writer-card.ts';
 export { createWriterExecutor } from './writer-executor.ts';
+export type { WriterExecutorOptions } from './writer-executor.ts';
 export { WriterState, createWriterGraph } from './writer-graph.ts';
 export type { WriterGraphOptions } from './writer-graph.ts';
 export { WriterDataSchema, readWriterRequest } from './writer-request.ts';

@@ -58,5 +58,10 @@ export default defineConfig(
     files: ['scripts/**', 'test/**', 'services/*/src/main.ts', '**/cli.ts', 'packages/*/bin/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The gateway's web UI runs in the browser, as plain ES modules with no build step.
+    files: ['services/*/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
+  },
   prettier,
 );

@@ -80,6 +80,11 @@ describe('streams end to end (our client, our server, loopback)', () => {
     const snapshot = await collect(client.resubscribe(taskId));
     expect(snapshot).toHaveLength(1);
     expect(snapshot[0]).toMatchObject({ id: 22, event: { kind: 'task', status: { state: 'completed' } } });
+
+    // A cursor at the very end: the outcome as a snapshot with that id, then the stream ends.
+    const atEnd = await collect(client.resubscribe(taskId, { lastEventId: 22 }));
+    expect(atEnd).toHaveLength(1);
+    expect(atEnd[0]).toMatchObject({ id: 22, event: { kind: 'task', status: { state: 'completed' } } });
   });
 
   it('resumes by itself through repeated connection cuts, gap-free and duplicate-free', async () => {

@@ -76,8 +76,13 @@ export async function* createResumableStream(
       });
       for await (const item of readStreamItems(messages, next.method, logger)) {
         if (item.id !== undefined && lastEventId !== undefined && item.id <= lastEventId) {
-          logger.debug({ taskId, id: item.id, lastEventId }, 'dropping an event already delivered');
-          continue;
+          // A cursor at the end of an ended (or waiting) task is answered with the task's snapshot,
+          // whose id is that same cursor: it is news (the outcome), not a repeat, and it ends the stream.
+          const snapshotAtCursor = item.id === lastEventId && item.event.kind === 'task';
+          if (!(snapshotAtCursor && isStreamComplete(item.event, true))) {
+            logger.debug({ taskId, id: item.id, lastEventId }, 'dropping an event already delivered');
+            continue;
+          }
         }
         taskId ??= taskIdOf(item.event);
         if (item.id !== undefined) lastEventId = item.id;

@@ -1,0 +1,14 @@
+export { AgentEntrySchema, AgentsResponseSchema, ErrorResponseSchema, TaskResponseSchema } from './api-schemas.ts';
+export type { AgentEntry, AgentsResponse, ErrorResponse } from './api-schemas.ts';
+export { createGateway } from './create-gateway.ts';
+export type { Gateway } from './create-gateway.ts';
+export { defaultEventStreamOptions } from './event-stream.ts';
+export type { EventStreamOptions } from './event-stream.ts';
+export { GatewayError } from './gateway-error.ts';
+export type { GatewayErrorCode } from './gateway-error.ts';
+export { GatewayMetrics } from './gateway-metrics.ts';
+export { gatewayDefaults } from './gateway-options.ts';
+export type { GatewayOptions } from './gateway-options.ts';
+export { createOpenApiDocument } from './openapi-document.ts';
+export { readGatewayEnv } from './read-gateway-env.ts';
+export type { GatewayEnvironment } from './read-gateway-env.ts';

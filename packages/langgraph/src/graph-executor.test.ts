@@ -258,6 +258,27 @@ describe('a LangGraph graph as an A2A agent', () => {
     expect(await checkpointer.getTuple({ configurable: { thread_id: taskId } })).toBeUndefined();
   });
 
+  it('drops the checkpoints of a task canceled while it waits for an answer', async () => {
+    const graph = new StateGraph(State)
+      .addNode('ask', async () => ({ answer: interrupt<string, string>('Which city?') }))
+      .addEdge(START, 'ask')
+      .compile();
+    const checkpointer = new MemorySaver();
+    const { url } = await serve({ graph, checkpointer });
+    const first = await collect(streamMessage(url, userMessage('weather')));
+    const taskId = taskIdOf(first);
+    expect(await checkpointer.getTuple({ configurable: { thread_id: taskId } })).toBeDefined();
+    const canceled = (await (
+      await fetch(`${url}/a2a`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tasks/cancel', params: { id: taskId } }),
+      })
+    ).json()) as { result: { status: { state: string } } };
+    expect(canceled.result.status.state).toBe('canceled');
+    expect(await checkpointer.getTuple({ configurable: { thread_id: taskId } })).toBeUndefined();
+  });
+
   it('fails with a message a person understands, without a stack', async () => {
     const graph = new StateGraph(State)
       .addNode('weather', async () => {

@@ -159,6 +159,10 @@ export function createGraphExecutor(options: GraphExecutorOptions): AgentExecuto
         await publish.status('failed', options.describeError?.(error) ?? describeGraphError(error));
       }
     },
+    // A task canceled while it waited for an answer: its checkpoints would otherwise stay forever.
+    async canceledWhileIdle({ taskId }) {
+      await forget(taskId);
+    },
   };
 }
 

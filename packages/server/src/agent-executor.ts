@@ -56,4 +56,11 @@ export interface EventPublisher {
  */
 export interface AgentExecutor {
   execute(context: RequestContext, publisher: EventPublisher, signal: AbortSignal): Promise<void>;
+  /**
+   * Called after a task that had no run in progress (it was waiting in `input-required` or
+   * `auth-required`) was canceled, so the agent can release what it kept for the task: a
+   * checkpoint, a question pending on another agent. A running task is canceled through the
+   * run's `signal` instead. Errors are logged, never surfaced to the caller.
+   */
+  canceledWhileIdle?(task: { readonly taskId: string; readonly contextId: string }): Promise<void>;
 }

@@ -198,11 +198,19 @@ describe('DefaultRequestHandler', () => {
     await expect(handler.cancelTask({ id: 'missing' })).rejects.toMatchObject({ code: ErrorCode.TaskNotFound });
   });
 
-  it('cancels an idle input-required task', async () => {
-    const handler = setup({ execute: async (_context, publisher) => publisher.status('input-required', '?') });
+  it('cancels an idle input-required task, and lets the agent release what it kept for it', async () => {
+    const released: string[] = [];
+    const handler = setup({
+      execute: async (_context, publisher) => publisher.status('input-required', '?'),
+      canceledWhileIdle: async ({ taskId }) => {
+        released.push(taskId);
+      },
+    });
     const task = await handler.sendMessage(userMessage('go'), signal);
-    const canceled = await handler.cancelTask({ id: task.kind === 'task' ? task.id : '' });
+    const id = task.kind === 'task' ? task.id : '';
+    const canceled = await handler.cancelTask({ id });
     expect(canceled.status.state).toBe('canceled');
+    expect(released).toEqual([id]);
   });
 
   it('resubscribes: snapshot first without a cursor, exactly the rest with one', async () => {

@@ -110,8 +110,9 @@ export class DefaultRequestHandler {
     if (isTerminalState(state)) {
       throw A2AError.of(ErrorCode.TaskNotCancelable, `task ${params.id} is already ${state}`);
     }
-    const run = this.#runs.get(params.id) ?? this.#idleRun(record);
-    await run.cancel();
+    const running = this.#runs.get(params.id);
+    await (running ?? this.#idleRun(record)).cancel();
+    if (!running) await this.#releaseIdle(record);
     return copyTask((await this.#record(params.id)).task);
   }
 
@@ -275,6 +276,15 @@ export class DefaultRequestHandler {
     };
     const logger = this.#options.logger.child({ method: 'tasks/cancel', taskId: task.id, contextId: task.contextId });
     return new TaskRun(context, this.#store, logger, this.#options.metrics);
+  }
+
+  async #releaseIdle(record: TaskRecord): Promise<void> {
+    const { id: taskId, contextId } = record.task;
+    try {
+      await this.#options.executor.canceledWhileIdle?.({ taskId, contextId });
+    } catch (error) {
+      this.#options.logger.child({ taskId, contextId }).warn({ err: error }, 'agent failed to release a canceled task');
+    }
   }
 
   async #record(taskId: string): Promise<TaskRecord> {

@@ -111,6 +111,25 @@ describe('InMemoryTaskStore', () => {
     expect((await reading).map((entry) => entry.seq)).toEqual([2, 3]);
   });
 
+  it('lists tasks newest first, by context and state, a stable page at a time', async () => {
+    const store = new InMemoryTaskStore();
+    for (let n = 1; n <= 5; n += 1) await store.create({ ...task(`t${n}`), contextId: n % 2 ? 'odd' : 'even' });
+    await store.append('t5', { ...done, taskId: 't5' });
+    const first = await store.list({ pageSize: 2 });
+    expect(first.tasks.map((record) => record.task.id)).toEqual(['t5', 't4']);
+    expect(first.totalSize).toBe(5);
+    await store.create(task('t6')); // arrives between pages: the next page is not shifted by it
+    const second = await store.list({ pageSize: 2, pageToken: first.nextPageToken! });
+    expect(second.tasks.map((record) => record.task.id)).toEqual(['t3', 't2']);
+    const odd = await store.list({ pageSize: 10, contextId: 'odd' });
+    expect(odd.tasks.map((record) => record.task.id)).toEqual(['t5', 't3', 't1']);
+    expect(odd.nextPageToken).toBeUndefined();
+    expect((await store.list({ pageSize: 10, state: 'completed' })).tasks.map((record) => record.task.id)).toEqual([
+      't5',
+    ]);
+    await expect(store.list({ pageSize: 2, pageToken: 'nope' })).rejects.toMatchObject({ code: -32602 });
+  });
+
   it('keeps logged events immutable while the snapshot changes', async () => {
     const store = new InMemoryTaskStore();
     const first = await store.create(task());

@@ -2,7 +2,7 @@ import { applyTaskEvent, isTerminalState } from '@a2a-mesh/protocol';
 import type { Message, StreamEvent, Task, TaskUpdateEvent } from '@a2a-mesh/protocol';
 import { A2AError, ErrorCode } from '@a2a-mesh/protocol';
 import { CursorExpiredError, defaultRetention } from './task-store.ts';
-import type { LogEntry, RetentionOptions, TaskRecord, TaskStore } from './task-store.ts';
+import type { ListTasksQuery, LogEntry, RetentionOptions, TaskPage, TaskRecord, TaskStore } from './task-store.ts';
 
 /** Entries handed to a reader at once: enough to batch socket writes, small enough to stay fair. */
 const maxBatch = 256;
@@ -91,6 +91,28 @@ export class InMemoryTaskStore implements TaskStore {
       }
       await waitFor(slot.changed.promise, signal);
     }
+  }
+
+  async list(query: ListTasksQuery): Promise<TaskPage> {
+    // Map order is creation order; newest first means walking it backwards.
+    const matching = [...this.#slots.entries()]
+      .reverse()
+      .filter(([, slot]) => query.contextId === undefined || slot.task.contextId === query.contextId)
+      .filter(([, slot]) => query.state === undefined || slot.task.status.state === query.state);
+    let start = 0;
+    if (query.pageToken !== undefined) {
+      const after = matching.findIndex(([id]) => id === query.pageToken);
+      if (after < 0)
+        throw A2AError.of(ErrorCode.InvalidParams, `pageToken ${query.pageToken} is not a task of this listing`);
+      start = after + 1;
+    }
+    const page = matching.slice(start, start + query.pageSize);
+    const last = page.at(-1);
+    return {
+      tasks: page.map(([, slot]) => ({ task: slot.task, seq: slot.seq, firstSeq: firstSeqOf(slot) })),
+      totalSize: matching.length,
+      ...(last && start + page.length < matching.length ? { nextPageToken: last[0] } : {}),
+    };
   }
 
   async close(): Promise<void> {

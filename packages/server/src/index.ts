@@ -22,7 +22,7 @@ export { stopOnSignals } from './signals.ts';
 export { defaultSseOptions } from './sse-stream.ts';
 export type { SseOptions } from './sse-stream.ts';
 export { CursorExpiredError, defaultRetention } from './task-store.ts';
-export type { LogEntry, RetentionOptions, TaskRecord, TaskStore } from './task-store.ts';
+export type { ListTasksQuery, LogEntry, RetentionOptions, TaskPage, TaskRecord, TaskStore } from './task-store.ts';
 export { TaskRun } from './task-run.ts';
 export { ServerMetrics } from './server-metrics.ts';
 export { traceIdOf, traceparentFor } from './trace-context.ts';

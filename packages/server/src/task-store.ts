@@ -1,4 +1,4 @@
-import type { Message, StreamEvent, Task, TaskUpdateEvent } from '@a2a-mesh/protocol';
+import type { Message, StreamEvent, Task, TaskState, TaskUpdateEvent } from '@a2a-mesh/protocol';
 
 /** One event of a task's log. */
 export interface LogEntry {
@@ -38,6 +38,25 @@ export class CursorExpiredError extends Error {
   readonly code = 'cursor-expired';
 }
 
+/** Which tasks `TaskStore.list` returns, newest first, a page at a time. */
+export interface ListTasksQuery {
+  contextId?: string;
+  state?: TaskState;
+  /** Tasks per page (1–100). */
+  pageSize: number;
+  /** The `nextPageToken` of the previous page; absent for the first page. */
+  pageToken?: string;
+}
+
+/** One page of tasks. */
+export interface TaskPage {
+  readonly tasks: readonly TaskRecord[];
+  /** Present when more tasks follow: pass it back as `pageToken`. Opaque to callers. */
+  readonly nextPageToken?: string;
+  /** How many tasks match the query in all. */
+  readonly totalSize: number;
+}
+
 /**
  * Where tasks live: a snapshot per task and its ordered, append-only event log. One writer per
  * task (the server running it) appends; any number of readers read from a cursor.
@@ -57,6 +76,11 @@ export interface TaskStore {
    * after the cursor were trimmed.
    */
   read(taskId: string, after: number, signal: AbortSignal): AsyncIterable<readonly LogEntry[]>;
+  /**
+   * Tasks newest first (by creation), optionally of one context or in one state, with cursor
+   * pagination that stays stable while new tasks arrive (a token names the last task returned).
+   */
+  list(query: ListTasksQuery): Promise<TaskPage>;
   /** Releases timers and connections. */
   close(): Promise<void>;
 }

@@ -65,10 +65,23 @@ describe.skipIf(skipWithoutChromium('web UI, live streams'))('web UI, live strea
     expect(await page.locator('#prompt').inputValue()).toBe('first line\nsecond line');
     expect(await page.locator('#task').isHidden()).toBe(true);
     await page.locator('#prompt').fill(prompt);
+    // Record whether the answer panel showed the specialists' output while it was being written.
+    await page.evaluate(`(() => {
+      window.draftsSeen = [];
+      new MutationObserver(() => {
+        for (const draft of document.querySelectorAll('#answer-body .answer-artifact.draft')) {
+          window.draftsSeen.push(draft.querySelector('.artifact-name')?.textContent);
+        }
+      }).observe(document.getElementById('answer-body'), { childList: true, subtree: true });
+    })()`);
     await page.locator('#prompt').press('Enter');
 
     const badge = page.locator('#task-badge .badge');
     await badge.and(page.locator('[data-state="completed"]')).waitFor({ timeout: 20_000 });
+    // The answer streamed in as the last steps wrote it, then the orchestrator's answer replaced the drafts.
+    const drafts = (await page.evaluate('window.draftsSeen')) as string[];
+    expect(drafts.some((name) => /is writing/.test(name))).toBe(true);
+    expect(await page.locator('#answer-body .answer-artifact.draft').count()).toBe(0);
     const taskId = taskIdOf(page);
     expect(await badge.textContent()).toContain('completed');
     expect(await page.locator('#you-asked').textContent()).toBe(prompt);

@@ -25,9 +25,22 @@ export class AnswerView {
     this.#region.setAttribute('aria-busy', 'false');
   }
 
+  /**
+   * Shows a specialist's artifact as the answer being written, while the orchestrator's own
+   * answer has not arrived: the last steps of a plan write the answer, chunk by chunk. The
+   * orchestrator's `answer` replaces every draft when it comes.
+   */
+  draft(event, label) {
+    if (this.#artifacts.has(ANSWER_ID)) return;
+    const id = `draft:${String(event.artifact?.artifactId ?? '')}`;
+    this.artifact({ ...event, artifact: { ...event.artifact, artifactId: id, name: `${label} is writing…` } });
+    this.#artifacts.get(id)?.view.section.classList.add('draft');
+  }
+
   /** Applies an `artifact-update` of the orchestrator's own (or a task snapshot's artifact). */
   artifact(event) {
     const id = String(event.artifact?.artifactId ?? '');
+    if (id === ANSWER_ID) this.#dropDrafts();
     const known = this.#artifacts.get(id);
     const merged = mergeArtifact(known, event);
     const view = known?.view ?? this.#view(id, merged.name);
@@ -38,6 +51,14 @@ export class AnswerView {
     const data = dataOf(merged.parts);
     view.data.hidden = data.length === 0;
     if (data.length > 0) setText(view.json, JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
+  }
+
+  #dropDrafts() {
+    for (const [id, artifact] of this.#artifacts) {
+      if (!id.startsWith('draft:')) continue;
+      artifact.view.section.remove();
+      this.#artifacts.delete(id);
+    }
   }
 
   /** The task ended or paused: whatever streamed is all there is for now. */
@@ -52,14 +73,15 @@ export class AnswerView {
       text: h('div', { class: 'answer-text' }),
       data: h('details', { class: 'answer-data', hidden: true }, h('summary', {}, 'Structured data'), json),
       json,
+      section: undefined,
     };
-    const section = h(
+    const section = (view.section = h(
       'section',
       { class: 'answer-artifact', dataset: { artifactId: id } },
       id === ANSWER_ID ? null : h('h3', { class: 'artifact-name' }, name || id),
       view.text,
       view.data,
-    );
+    ));
     if (id === ANSWER_ID) this.#body.prepend(section);
     else this.#body.append(section);
     return view;

@@ -13,6 +13,8 @@ import { Timeline } from './timeline.js';
 export class TaskView {
   #timeline;
   #answer;
+  /** Steps of the plan that no other step depends on: their output is the answer. */
+  #finalSteps = new Set();
   #log;
   #state = 'submitted';
   #question = '';
@@ -115,6 +117,8 @@ export class TaskView {
     const changed = laneState !== lane.state;
     lane.setState(laneState);
     if (plan) {
+      const needed = new Set(plan.steps.flatMap((step) => step.dependsOn ?? []));
+      this.#finalSteps = new Set(plan.steps.filter((step) => !needed.has(step.id)).map((step) => step.id));
       this.#timeline.plan(plan);
       lane.addStep(seq, text || planSummary(plan), time, 'plan');
     } else if (text) {
@@ -131,8 +135,11 @@ export class TaskView {
 
   #artifact(event) {
     const from = provenanceOf(event);
-    if (from) this.#timeline.laneOf(from).artifact(event);
-    else this.#answer.artifact(event);
+    if (!from) return this.#answer.artifact(event);
+    const lane = this.#timeline.laneOf(from);
+    lane.artifact(event);
+    // A step no other step waits for writes (part of) the answer: show it as it is written.
+    if (this.#finalSteps.has(from.step)) this.#answer.draft(event, from.agent);
   }
 
   #setState(state, status) {

@@ -1,4 +1,4 @@
-import type { AgentCard } from '@a2a-mesh/protocol';
+import type { AgentCard, ProtocolVersion } from '@a2a-mesh/protocol';
 import type { Dispatcher } from 'undici';
 import type { Logger } from './logger.ts';
 import type { RetryPolicy } from './retry-policy.ts';
@@ -61,6 +61,13 @@ export interface A2AClientOptions {
   onReconnect?: (info: ReconnectInfo) => void;
   /** The card the endpoint was taken from, kept on the client for callers to inspect. */
   card?: AgentCard;
+  /**
+   * The A2A version to speak: `'1.0'` or `'0.3'`. Results and stream items come out in the same
+   * (0.3-shaped) types either way, and streams resume the same way. Default: with
+   * `A2AClient.fromCardUrl`, the first version the card announces for JSON-RPC (our agents prefer
+   * 1.0); otherwise 0.3.
+   */
+  protocolVersion?: ProtocolVersion;
 }
 
 /** Per-call options of the request/response methods. */

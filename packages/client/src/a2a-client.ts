@@ -1,10 +1,13 @@
-import { formatIssues, methods } from '@a2a-mesh/protocol';
+import { ListTasksParamsSchema, formatIssues, methods } from '@a2a-mesh/protocol';
 import type {
   AgentCard,
+  ListTasksParams,
+  ListTasksResult,
   MessageSendParams,
   MethodName,
   MethodParams,
   MethodResult,
+  ProtocolVersion,
   SendMessageResult,
   Task,
   TaskPushNotificationConfig,
@@ -15,14 +18,17 @@ import type { A2AClientOptions, CallOptions, ReconnectInfo, StreamOptions } from
 import { callWithRetry } from './call-with-retry.ts';
 import { createResumableStream } from './create-resumable-stream.ts';
 import type { StreamStart } from './create-resumable-stream.ts';
-import { fetchAgentCard } from './fetch-agent-card.ts';
+import { fetchAgentCardDocument } from './fetch-agent-card.ts';
 import { JsonRpcTransport } from './json-rpc-transport.ts';
 import { noopLogger } from './logger.ts';
 import type { Logger } from './logger.ts';
 import type { StreamItem } from './read-stream-items.ts';
 import { resolveRetryPolicy } from './retry-policy.ts';
 import type { RetryPolicy } from './retry-policy.ts';
+import { selectInterface } from './select-interface.ts';
 import { createDispatcher, defaultConnectTimeout, getSharedDispatcher } from './shared-dispatcher.ts';
+import { wireDialect } from './wire-dialect.ts';
+import type { WireDialect, WireRequest } from './wire-dialect.ts';
 
 /** The methods that answer with one response rather than a stream: what {@link A2AClient.call} takes. */
 export type UnaryMethodName = {
@@ -49,6 +55,9 @@ export type TaskEventStream = AsyncGenerator<StreamItem, void, undefined>;
  * against the protocol schemas; an error the agent answers is thrown as an `A2AError` with the
  * wire's code, and anything else that goes wrong as an {@link A2AClientError}.
  *
+ * It speaks A2A 0.3 or 1.0 (`protocolVersion`); callers see the same types either way: the
+ * methods are named and shaped the 0.3 way, and 1.0 answers are translated into them.
+ *
  * @example
  * ```ts
  * const client = await A2AClient.fromCardUrl('http://127.0.0.1:4000');
@@ -61,6 +70,9 @@ export class A2AClient {
   readonly endpoint: URL;
   /** The card the endpoint was taken from, when the client was made from one. */
   readonly card: AgentCard | undefined;
+  /** The A2A version the client speaks. */
+  readonly protocolVersion: ProtocolVersion;
+  readonly #dialect: WireDialect;
   readonly #transport: JsonRpcTransport;
   readonly #retry: RetryPolicy;
   readonly #logger: Logger;
@@ -71,6 +83,8 @@ export class A2AClient {
   constructor(endpoint: string | URL, options: A2AClientOptions = {}) {
     this.endpoint = new URL(endpoint);
     this.card = options.card;
+    this.protocolVersion = options.protocolVersion ?? '0.3';
+    this.#dialect = wireDialect(this.protocolVersion);
     this.#retry = resolveRetryPolicy(options.retry);
     this.#logger = options.logger ?? noopLogger;
     this.#onReconnect = options.onReconnect;
@@ -88,15 +102,26 @@ export class A2AClient {
 
   /**
    * Fetches and validates the agent card at `url` (a card URL, or the agent's base URL: see
-   * `agentCardCandidates`) and returns a client of the endpoint the card names in `url`.
+   * `agentCardCandidates`) and returns a client of the JSON-RPC endpoint the card prefers, in the
+   * version it prefers there (see `selectInterface`); `options.protocolVersion` picks the
+   * endpoint of that version instead.
    */
   static async fromCardUrl(
     url: string | URL,
     options: A2AClientOptions & { signal?: AbortSignal } = {},
   ): Promise<A2AClient> {
     const { signal, ...clientOptions } = options;
-    const card = await fetchAgentCard(url, { headers: options.headers, dispatcher: options.dispatcher, signal });
-    return new A2AClient(card.url, { ...clientOptions, card });
+    const document = await fetchAgentCardDocument(url, {
+      headers: options.headers,
+      dispatcher: options.dispatcher,
+      signal,
+    });
+    const chosen = selectInterface(document, options.protocolVersion);
+    return new A2AClient(chosen.url, {
+      ...clientOptions,
+      card: document.card,
+      protocolVersion: chosen.protocolVersion,
+    });
   }
 
   /**
@@ -118,14 +143,30 @@ export class A2AClient {
         `Invalid params for ${method}: ${formatIssues(checked.error, 'params')}`,
       );
     }
-    const send = () => this.#transport.call(method, params, definition.result, options);
-    const result = await callWithRetry(send, {
-      method,
-      retry: this.#retry,
-      logger: this.#logger,
-      signal: options.signal,
-    });
-    return result as MethodResult<TMethod>;
+    return this.#send(method, this.#dialect.call(method, params), options);
+  }
+
+  /**
+   * `ListTasks` (A2A 1.0 only): the agent's tasks, newest first, a page at a time; pass a result's
+   * `nextPageToken` as `pageToken` for the next page. Speaking 0.3, which has no such method, it
+   * throws an `A2AClientError` (`invalid-params`) without sending anything.
+   */
+  async listTasks(params: ListTasksParams = {}, options: CallOptions = {}): Promise<ListTasksResult> {
+    const checked = ListTasksParamsSchema.safeParse(params);
+    if (!checked.success) {
+      throw new A2AClientError(
+        'invalid-params',
+        `Invalid params for ListTasks: ${formatIssues(checked.error, 'params')}`,
+      );
+    }
+    const wire = this.#dialect.listTasks(checked.data);
+    if (!wire) {
+      throw new A2AClientError(
+        'invalid-params',
+        `ListTasks is an A2A 1.0 method; this client speaks ${this.protocolVersion} to ${this.endpoint.href}`,
+      );
+    }
+    return this.#send('ListTasks', wire, options);
   }
 
   /** `message/send`: sends a message and returns the task it created or continued, or the agent's reply. */
@@ -215,6 +256,16 @@ export class A2AClient {
     return this.call('agent/getAuthenticatedExtendedCard', undefined, options);
   }
 
+  /** Sends a request translated by the dialect, retrying only while it provably never left. */
+  #send<TResult>(method: string, wire: WireRequest<TResult>, options: CallOptions): Promise<TResult> {
+    const send = () =>
+      this.#transport.call(wire.method, wire.params, wire.result, {
+        ...options,
+        protocolHeaders: this.#dialect.headers,
+      });
+    return callWithRetry(send, { method, retry: this.#retry, logger: this.#logger, signal: options.signal });
+  }
+
   /** Closes the connection pool the client created for itself, if any; the shared one stays open. */
   async close(): Promise<void> {
     await this.#ownDispatcher?.close();
@@ -228,6 +279,8 @@ export class A2AClient {
       onReconnect: this.#onReconnect,
       signal: options.signal,
       headers: options.headers,
+      dialect: this.#dialect,
+      ...(this.protocolVersion === '1.0' ? { getTask: (taskId, signal) => this.getTask(taskId, { signal }) } : {}),
     });
   }
 }

@@ -1,16 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resumableStreamExtension } from '@a2a-mesh/protocol';
-import type { MessageSendParams, StreamEvent } from '@a2a-mesh/protocol';
+import { A2AError, ErrorCode, isTerminalState, resumableStreamExtension } from '@a2a-mesh/protocol';
+import type { MessageSendParams, StreamEvent, Task } from '@a2a-mesh/protocol';
 import { A2AClientError } from './a2a-client-error.ts';
 import type { ReconnectInfo } from './a2a-client-options.ts';
 import { classifyFailure } from './classify-failure.ts';
-import { isStreamComplete } from './is-stream-complete.ts';
 import type { JsonRpcTransport } from './json-rpc-transport.ts';
 import type { Logger } from './logger.ts';
 import { readStreamItems } from './read-stream-items.ts';
 import type { StreamItem } from './read-stream-items.ts';
 import { backoffDelay } from './retry-policy.ts';
 import type { RetryPolicy } from './retry-policy.ts';
+import { wireDialect } from './wire-dialect.ts';
+import type { WireDialect } from './wire-dialect.ts';
 
 /** Where a resumable stream starts: a new message, or an existing task from a cursor. */
 export type StreamStart =
@@ -25,6 +26,14 @@ export interface ResumableStreamOptions {
   onReconnect?: ((info: ReconnectInfo) => void) | undefined;
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
+  /** The A2A version spoken on the wire; default 0.3. Items come out in our model either way. */
+  dialect?: WireDialect | undefined;
+  /**
+   * Reads a task (`tasks/get`). A 1.0 server answers a resubscribe to a finished task with -32004
+   * instead of its snapshot; with this, the stream then ends with the task as `tasks/get` returns
+   * it, as it would against a 0.3 server.
+   */
+  getTask?: ((taskId: string, signal: AbortSignal | undefined) => Promise<Task>) | undefined;
   /** Source of jitter; tests may pin it. */
   random?: () => number;
 }
@@ -38,7 +47,7 @@ interface Attempt {
 /**
  * Streams a task's events across dropped connections, as one gap-free, duplicate-free sequence.
  *
- * When a connection ends before the stream is complete ({@link isStreamComplete}), it reconnects
+ * When a connection ends before the stream is complete (see `isStreamComplete`), it reconnects
  * with `tasks/resubscribe` carrying the last sequence number seen, both as the `Last-Event-ID`
  * header and as `params.metadata["a2a-mesh/lastEventId"]`, after a backoff with full jitter. Any
  * event numbered at or below that cursor is dropped, in case a server replays too much. The
@@ -58,6 +67,7 @@ export async function* createResumableStream(
   options: ResumableStreamOptions,
 ): AsyncGenerator<StreamItem, void, undefined> {
   const { transport, retry, logger, signal } = options;
+  const dialect = options.dialect ?? wireDialect('0.3');
   let taskId = start.method === 'tasks/resubscribe' ? start.taskId : undefined;
   let lastEventId = start.method === 'tasks/resubscribe' ? start.lastEventId : undefined;
   let next: Attempt =
@@ -69,17 +79,18 @@ export async function* createResumableStream(
   while (true) {
     let failure: unknown;
     try {
-      const messages = await transport.openStream(next.method, next.params, {
+      const wire = dialect.stream(next.method, next.params);
+      const messages = await transport.openStream(wire.method, wire.params, {
         signal,
         headers: options.headers,
-        protocolHeaders: next.protocolHeaders,
+        protocolHeaders: { ...dialect.headers, ...next.protocolHeaders },
       });
-      for await (const item of readStreamItems(messages, next.method, logger)) {
+      for await (const item of readStreamItems(messages, next.method, logger, dialect.event)) {
         if (item.id !== undefined && lastEventId !== undefined && item.id <= lastEventId) {
           // A cursor at the end of an ended (or waiting) task is answered with the task's snapshot,
           // whose id is that same cursor: it is news (the outcome), not a repeat, and it ends the stream.
           const snapshotAtCursor = item.id === lastEventId && item.event.kind === 'task';
-          if (!(snapshotAtCursor && isStreamComplete(item.event, true))) {
+          if (!(snapshotAtCursor && dialect.isComplete(item.event, true))) {
             logger.debug({ taskId, id: item.id, lastEventId }, 'dropping an event already delivered');
             continue;
           }
@@ -89,12 +100,17 @@ export async function* createResumableStream(
         attempt = 0;
         warnIfTruncated(item.event, logger);
         yield item;
-        if (isStreamComplete(item.event, next.method === 'tasks/resubscribe')) return;
+        if (dialect.isComplete(item.event, next.method === 'tasks/resubscribe')) return;
       }
       failure = new A2AClientError('stream-interrupted', `The ${next.method} stream ended before its final event`);
     } catch (error) {
       signal?.throwIfAborted();
       failure = error;
+    }
+    const ended = taskId !== undefined && (await endedTask(failure, next.method, taskId, options));
+    if (ended) {
+      yield { event: ended };
+      return;
     }
 
     const kind = classifyFailure(failure);
@@ -149,6 +165,22 @@ function resubscribe(taskId: string, lastEventId: number | undefined): Attempt {
     params: { id: taskId, metadata: { [resumableStreamExtension.lastEventIdKey]: lastEventId } },
     protocolHeaders: { 'last-event-id': String(lastEventId) },
   };
+}
+
+/**
+ * The task, when `failure` is a 1.0 server's -32004 to a resubscribe because the task already
+ * ended (1.0 §3.1.6); undefined otherwise, and always when `getTask` is not given.
+ */
+async function endedTask(
+  failure: unknown,
+  method: StreamStart['method'],
+  taskId: string,
+  options: ResumableStreamOptions,
+): Promise<Task | undefined> {
+  const isRefusal = failure instanceof A2AError && failure.code === ErrorCode.UnsupportedOperation;
+  if (method !== 'tasks/resubscribe' || !isRefusal || !options.getTask) return undefined;
+  const task = await options.getTask(taskId, options.signal);
+  return isTerminalState(task.status.state) ? task : undefined;
 }
 
 function taskIdOf(event: StreamEvent): string | undefined {

@@ -1,5 +1,5 @@
-import { AgentCardSchema, formatIssues } from '@a2a-mesh/protocol';
-import type { AgentCard } from '@a2a-mesh/protocol';
+import { readAgentCard } from '@a2a-mesh/protocol';
+import type { AgentCard, AgentCardDocument } from '@a2a-mesh/protocol';
 import { request } from 'undici';
 import type { Dispatcher } from 'undici';
 import { A2AClientError } from './a2a-client-error.ts';
@@ -38,13 +38,25 @@ export function agentCardCandidates(url: string | URL): URL[] {
 /**
  * Fetches and validates an agent card from a card URL or an agent base URL (see
  * {@link agentCardCandidates}), trying the next candidate on a 404. A card that fails
- * validation is an `A2AClientError` (`invalid-card`) naming each offending field.
+ * validation is an `A2AClientError` (`invalid-card`) naming each offending field. A 1.0 card
+ * (no top-level `url`) is read into our model: its preferred interface becomes `url`.
  */
 export async function fetchAgentCard(url: string | URL, options: FetchAgentCardOptions = {}): Promise<AgentCard> {
+  return (await fetchAgentCardDocument(url, options)).card;
+}
+
+/**
+ * {@link fetchAgentCard}, keeping every interface the card announces (its 1.0
+ * `supportedInterfaces`, first = preferred), from which a client picks its endpoint and version.
+ */
+export async function fetchAgentCardDocument(
+  url: string | URL,
+  options: FetchAgentCardOptions = {},
+): Promise<AgentCardDocument> {
   const candidates = agentCardCandidates(url);
   for (const candidate of candidates) {
-    const card = await fetchCandidate(candidate, options);
-    if (card !== undefined) return card;
+    const document = await fetchCandidate(candidate, options);
+    if (document !== undefined) return document;
   }
   throw new A2AClientError(
     'http-error',
@@ -53,7 +65,7 @@ export async function fetchAgentCard(url: string | URL, options: FetchAgentCardO
   );
 }
 
-async function fetchCandidate(url: URL, options: FetchAgentCardOptions): Promise<AgentCard | undefined> {
+async function fetchCandidate(url: URL, options: FetchAgentCardOptions): Promise<AgentCardDocument | undefined> {
   const { signal } = options;
   signal?.throwIfAborted();
   const headers = typeof options.headers === 'function' ? await options.headers() : options.headers;
@@ -92,9 +104,7 @@ async function fetchCandidate(url: URL, options: FetchAgentCardOptions): Promise
   } catch {
     throw new A2AClientError('invalid-card', `The agent card at ${url.href} is not JSON`);
   }
-  const card = AgentCardSchema.safeParse(json);
-  if (!card.success) {
-    throw new A2AClientError('invalid-card', `Invalid agent card at ${url.href}: ${formatIssues(card.error)}`);
-  }
-  return card.data;
+  const read = readAgentCard(json);
+  if (!read.success) throw new A2AClientError('invalid-card', `Invalid agent card at ${url.href}: ${read.error}`);
+  return read.document;
 }

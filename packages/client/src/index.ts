@@ -10,7 +10,7 @@ export type {
   StreamOptions,
   Timeouts,
 } from './a2a-client-options.ts';
-export { agentCardCandidates, fetchAgentCard } from './fetch-agent-card.ts';
+export { agentCardCandidates, fetchAgentCard, fetchAgentCardDocument } from './fetch-agent-card.ts';
 export type { FetchAgentCardOptions } from './fetch-agent-card.ts';
 export { isStreamComplete } from './is-stream-complete.ts';
 export { noopLogger } from './logger.ts';
@@ -19,4 +19,6 @@ export { readServerSentEvents } from './read-server-sent-events.ts';
 export type { ReadServerSentEventsOptions, ServerSentEvent } from './read-server-sent-events.ts';
 export type { StreamItem } from './read-stream-items.ts';
 export { defaultRetryPolicy } from './retry-policy.ts';
+export { selectInterface } from './select-interface.ts';
+export type { SelectedInterface } from './select-interface.ts';
 export type { RetryPolicy } from './retry-policy.ts';

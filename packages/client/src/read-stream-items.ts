@@ -1,5 +1,6 @@
 import { StreamEventSchema } from '@a2a-mesh/protocol';
 import type { StreamEvent } from '@a2a-mesh/protocol';
+import type { z } from 'zod';
 import { A2AClientError } from './a2a-client-error.ts';
 import type { Logger } from './logger.ts';
 import { parseJsonRpcResult } from './parse-json-rpc-result.ts';
@@ -17,7 +18,8 @@ export interface StreamItem {
 }
 
 /**
- * Turns the SSE messages of one connection into validated stream items.
+ * Turns the SSE messages of one connection into validated stream items, each `result` read with
+ * `schema` (default: the 0.3 event union; a 1.0 dialect passes one that converts as it reads).
  *
  * Errors are told apart so the caller can decide whether to resume:
  * - an `event: error` frame, or a JSON-RPC error in a plain `data:` frame (the Python SDK's way),
@@ -33,6 +35,7 @@ export async function* readStreamItems(
   messages: AsyncIterable<ServerSentEvent>,
   method: string,
   logger: Logger,
+  schema: z.ZodType<StreamEvent> = StreamEventSchema,
 ): AsyncGenerator<StreamItem, void, undefined> {
   const iterator = messages[Symbol.asyncIterator]();
   try {
@@ -52,7 +55,7 @@ export async function* readStreamItems(
           `Malformed response to ${method}: an error frame without a JSON-RPC error`,
         );
       }
-      const event = parseJsonRpcResult(payload, { method, schema: StreamEventSchema });
+      const event = parseJsonRpcResult(payload, { method, schema });
       const id = parseSequenceNumber(message.id);
       yield id === undefined ? { event } : { id, event };
     }

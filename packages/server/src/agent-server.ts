@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { protocolVersion, resumableStreamExtension } from '@a2a-mesh/protocol';
-import type { AgentCard } from '@a2a-mesh/protocol';
+import { majorMinor, protocolVersion, resumableStreamExtension, toV1AgentCard } from '@a2a-mesh/protocol';
+import type { AgentCard, V1AgentInterface } from '@a2a-mesh/protocol';
 import type { AgentExecutor } from './agent-executor.ts';
 import { createExpressApp } from './express-app.ts';
 import type { ExtraRoutes } from './express-app.ts';
@@ -14,6 +14,8 @@ import { DefaultRequestHandler } from './request-handler.ts';
 import { ServerMetrics } from './server-metrics.ts';
 import { defaultSseOptions } from './sse-stream.ts';
 import type { SseOptions } from './sse-stream.ts';
+import { InProcessTaskControl } from './task-control.ts';
+import type { TaskControl } from './task-control.ts';
 import type { RetentionOptions, TaskStore } from './task-store.ts';
 
 /** The card an agent author writes: the server fills in `url`, `protocolVersion` and transport. */
@@ -25,6 +27,11 @@ export interface AgentServerOptions {
   executor: AgentExecutor;
   /** Where tasks and their event logs live. Default: an `InMemoryTaskStore` with `retention`. */
   store?: TaskStore;
+  /**
+   * How replicas that share `store` reach each other's runs: a cancel sent to any of them, and
+   * the end of a task whose process died. Default: this process only. Closed by `close()`.
+   */
+  control?: TaskControl;
   /** Retention of the default store (see `defaultRetention`). */
   retention?: RetentionOptions;
   logger?: Logger;
@@ -70,6 +77,7 @@ export interface AgentServer {
 export function createAgentServer(options: AgentServerOptions): AgentServer {
   const logger = options.logger ?? silentLogger;
   const store = options.store ?? new InMemoryTaskStore(options.retention);
+  const control = options.control ?? new InProcessTaskControl();
   const rpcPath = options.rpcPath ?? '/a2a';
   let baseUrl = options.publicUrl?.replace(/\/$/, '');
   const card = (): AgentCard => completeCard(options.card, `${baseUrl ?? 'http://localhost'}${rpcPath}`);
@@ -80,14 +88,18 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
     card,
     executor: options.executor,
     store,
+    control,
     logger,
     metrics,
     ...(extendedCard ? { extendedCard: () => completeCard(extendedCard, card().url) } : {}),
   });
   const streams = new Set<ServerResponse>();
   const app = createExpressApp({
-    dispatcher: new JsonRpcDispatcher(handler),
+    dispatcher: new JsonRpcDispatcher(handler, {
+      v1: { card, store, toV1Card: (served) => toV1AgentCard(served, supportedInterfacesOf(served)) },
+    }),
     card,
+    supportedInterfaces: () => supportedInterfacesOf(card()),
     rpcPath,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     logger,
@@ -133,9 +145,27 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
       await handler.shutdown(options.shutdownDeadlineMs ?? 10_000);
       server?.closeAllConnections();
       await closed;
+      await control.close();
       await store.close();
     },
   };
+}
+
+/**
+ * The card's interfaces the 1.0 way: its endpoint speaks 1.0 (preferred, so clients that can
+ * choose pick it) and 0.3; extra interfaces the author declared are listed at the card's version.
+ */
+function supportedInterfacesOf(card: AgentCard): V1AgentInterface[] {
+  const protocolBinding = card.preferredTransport ?? 'JSONRPC';
+  return [
+    { url: card.url, protocolBinding, protocolVersion: '1.0' },
+    { url: card.url, protocolBinding, protocolVersion: majorMinor(card.protocolVersion) },
+    ...(card.additionalInterfaces ?? []).map((entry) => ({
+      url: entry.url,
+      protocolBinding: entry.transport,
+      protocolVersion: majorMinor(card.protocolVersion),
+    })),
+  ];
 }
 
 /** Fills in what the server knows: its URL, the protocol version, and our stream extension. */
@@ -159,9 +189,9 @@ function completeCard(input: AgentCardInput, url: string): AgentCard {
             {
               uri: resumableStreamExtension.uri,
               description:
-                'Every stream event carries a per-task sequence number as its SSE id; tasks/resubscribe with a ' +
-                `Last-Event-ID header or params.metadata["${resumableStreamExtension.lastEventIdKey}"] replays ` +
-                'exactly the events after it, then goes live.',
+                'Every stream event carries a per-task sequence number as its SSE id; tasks/resubscribe (1.0: ' +
+                `SubscribeToTask) with a Last-Event-ID header or params.metadata["${resumableStreamExtension.lastEventIdKey}"] ` +
+                'replays exactly the events after it, then goes live.',
               required: false,
             },
           ],

@@ -1,8 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { A2AError, ErrorCode } from '@a2a-mesh/protocol';
-import type { AgentCard } from '@a2a-mesh/protocol';
+import {
+  A2AError,
+  ErrorCode,
+  extensionsHeader,
+  legacyExtensionsHeader,
+  negotiateProtocolVersion,
+  protocolVersionHeader,
+  requestedExtensions,
+  resumableStreamExtension,
+  toV1AgentCard,
+} from '@a2a-mesh/protocol';
+import type { AgentCard, V1AgentInterface } from '@a2a-mesh/protocol';
 import type { JsonRpcDispatcher } from './json-rpc-dispatcher.ts';
 import type { Logger } from './logger.ts';
 import type { ServerMetrics } from './server-metrics.ts';
@@ -17,6 +27,12 @@ export type ExtraRoutes = (app: express.Express) => void;
 export interface ExpressAppOptions {
   dispatcher: JsonRpcDispatcher;
   card: () => AgentCard;
+  /**
+   * The interfaces the card announces the 1.0 way (first = preferred). With them, the card is
+   * served in two variants, chosen by the `A2A-Version` header as a2a-js does: `1.0` gets a 1.0
+   * card; no header (or 0.3) gets the 0.3 card with `supportedInterfaces` added.
+   */
+  supportedInterfaces?: () => V1AgentInterface[];
   /** The path of the JSON-RPC endpoint (the path of the card's `url`). */
   rpcPath: string;
   /** Largest request body accepted, in bytes. */
@@ -43,8 +59,18 @@ export function createExpressApp(options: ExpressAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
-  const sendCard = (_request: Request, response: Response): void => {
-    response.set('Cache-Control', cardCacheControl).json(options.card());
+  const sendCard = (request: Request, response: Response): void => {
+    const interfaces = options.supportedInterfaces?.();
+    const card = options.card();
+    response.set('Cache-Control', cardCacheControl);
+    if (!interfaces) {
+      response.json(card);
+      return;
+    }
+    // The body depends on the header: shared caches must key on it.
+    response.vary(protocolVersionHeader);
+    const v1 = negotiateProtocolVersion(request.get(protocolVersionHeader)) === '1.0';
+    response.json(v1 ? toV1AgentCard(card, interfaces) : { ...card, supportedInterfaces: interfaces });
   };
   // `agent.json` is where A2A ≤ 0.2.6 clients look.
   app.get(['/.well-known/agent-card.json', '/.well-known/agent.json'], sendCard);
@@ -73,13 +99,20 @@ export function createExpressApp(options: ExpressAppOptions): express.Express {
       const controller = new AbortController();
       response.once('close', () => controller.abort());
       const header = request.get('last-event-id');
+      const version = request.get(protocolVersionHeader);
+      const extensions = requestedExtensions(request.get(extensionsHeader) ?? request.get(legacyExtensionsHeader));
       const traceId = traceIdOf(request.get('traceparent'));
       response.set('X-Trace-Id', traceId);
+      // The only extension we have is always on; saying so tells the client it was understood.
+      if (extensions.includes(resumableStreamExtension.uri))
+        response.set(extensionsHeader, resumableStreamExtension.uri);
       const result = await options.dispatcher.dispatch(request.body as unknown, {
         signal: controller.signal,
         logger: options.logger,
         traceId,
         ...(header === undefined ? {} : { lastEventId: header }),
+        ...(version === undefined ? {} : { protocolVersion: version }),
+        extensions,
       });
       const raw = [request as IncomingMessage, response as ServerResponse] as const;
       switch (result.kind) {
@@ -88,7 +121,7 @@ export function createExpressApp(options: ExpressAppOptions): express.Express {
           return;
         case 'stream':
           options.onStream?.(response);
-          await writeEntryStream(...raw, result.id, result.entries, options.sse, options.logger);
+          await writeEntryStream(...raw, result.id, result.entries, options.sse, options.logger, result.encode);
           return;
         case 'stream-error':
           await writeStreamError(...raw, result.response, options.sse);

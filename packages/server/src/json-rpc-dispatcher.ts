@@ -4,17 +4,34 @@ import {
   JsonRpcRequestSchema,
   formatIssues,
   isMethodName,
+  isV1MethodName,
   methods,
-  resumableStreamExtension,
+  negotiateProtocolVersion,
+  supportedProtocolVersions,
+  toV1ErrorObject,
+  versionNotSupportedError,
 } from '@a2a-mesh/protocol';
 import type { JsonRpcId, JsonRpcResponse, MethodName } from '@a2a-mesh/protocol';
+import { JsonRpcV1Dispatcher } from './json-rpc-v1-dispatcher.ts';
+import type { JsonRpcV1Options } from './json-rpc-v1-dispatcher.ts';
 import type { Logger } from './logger.ts';
+import { readCursor } from './read-cursor.ts';
+import { toWireError } from './to-wire-error.ts';
 import type { DefaultRequestHandler, EntryStream } from './request-handler.ts';
+import type { LogEntry } from './task-store.ts';
+
+export { toWireError } from './to-wire-error.ts';
 
 /** What the transport must send back for one request. */
 export type DispatchResult =
   | { readonly kind: 'json'; readonly response: JsonRpcResponse }
-  | { readonly kind: 'stream'; readonly id: JsonRpcId; readonly entries: EntryStream }
+  | {
+      readonly kind: 'stream';
+      readonly id: JsonRpcId;
+      readonly entries: EntryStream;
+      /** The JSON of an entry's event as the `result` of its frame; default the 0.3 form, `entry.json`. */
+      readonly encode?: (entry: LogEntry) => string;
+    }
   /** A streaming method failed before its first event: sent as an SSE `error` event. */
   | { readonly kind: 'stream-error'; readonly id: JsonRpcId; readonly response: JsonRpcResponse };
 
@@ -27,15 +44,38 @@ export interface DispatchContext {
   readonly logger: Logger;
   /** The caller's trace id (from `traceparent`), carried into the runs this request starts. */
   readonly traceId?: string;
+  /** The `A2A-Version` header, if any (absent or empty means 0.3). */
+  readonly protocolVersion?: string;
+  /** The extension URIs the client asked for in `A2A-Extensions`. */
+  readonly extensions?: readonly string[];
+}
+
+/** What the dispatcher needs besides the request handler. */
+export interface JsonRpcDispatcherOptions {
+  /** Serves the A2A 1.0 methods beside the 0.3 ones; without it, they are -32601. */
+  v1?: JsonRpcV1Options;
 }
 
 /**
  * JSON-RPC 2.0 over the request handler: checks the envelope, then the method's params against
  * its schema, and turns every failure into the right error code with a message that names the
  * field. It never throws: whatever happens becomes a response.
+ *
+ * One endpoint speaks A2A 0.3 and 1.0. The `A2A-Version` header must name a version we speak
+ * (absent means 0.3; anything else is -32009, listing ours); the method name then decides the
+ * dialect, since the 0.3 names (`message/send`) and the 1.0 names (`SendMessage`) are disjoint. A
+ * 1.0 name is served whatever supported version the header names, and so is a 0.3 name: a client
+ * gets the dialect of the method it called. 1.0 requests go to {@link JsonRpcV1Dispatcher}.
  */
 export class JsonRpcDispatcher {
-  constructor(private readonly handler: DefaultRequestHandler) {}
+  readonly #v1: JsonRpcV1Dispatcher | undefined;
+
+  constructor(
+    private readonly handler: DefaultRequestHandler,
+    options: JsonRpcDispatcherOptions = {},
+  ) {
+    this.#v1 = options.v1 ? new JsonRpcV1Dispatcher(handler, options.v1) : undefined;
+  }
 
   async dispatch(body: unknown, context: DispatchContext): Promise<DispatchResult> {
     const envelope = JsonRpcRequestSchema.safeParse(body);
@@ -45,8 +85,17 @@ export class JsonRpcDispatcher {
       return json(id, A2AError.of(ErrorCode.InvalidRequest, detail));
     }
     const { id, method, params } = envelope.data;
+    const version = negotiateProtocolVersion(context.protocolVersion);
+    if (version === undefined) {
+      const error = versionNotSupportedError(context.protocolVersion ?? '', supportedProtocolVersions);
+      return { kind: 'json', response: { jsonrpc: '2.0', id, error: toV1ErrorObject(error.toJSON()) } };
+    }
+    if (this.#v1 && isV1MethodName(method)) return this.#v1.dispatch(id, method, params, context);
     if (!isMethodName(method)) {
-      return json(id, A2AError.of(ErrorCode.MethodNotFound, `"${method}" is not an A2A 0.3.0 method`));
+      const error = A2AError.of(ErrorCode.MethodNotFound, `"${method}" is not an A2A 0.3 or 1.0 method`);
+      return version === '1.0'
+        ? { kind: 'json', response: { jsonrpc: '2.0', id, error: toV1ErrorObject(error.toJSON()) } }
+        : json(id, error);
     }
     const streaming = methods[method].streaming;
     const logger = context.logger.child({
@@ -102,25 +151,6 @@ export class JsonRpcDispatcher {
   }
 }
 
-/**
- * The resume cursor: the `Last-Event-ID` header wins over `params.metadata` (a browser's
- * EventSource sends the header by itself). Both must be a non-negative integer.
- */
-function readCursor(header: string | undefined, metadata: Record<string, unknown> | undefined): number | undefined {
-  const key = resumableStreamExtension.lastEventIdKey;
-  const raw = header ?? metadata?.[key];
-  if (raw === undefined || raw === '') return undefined;
-  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < 0) {
-    const field = header === undefined ? `params.metadata["${key}"]` : 'the Last-Event-ID header';
-    throw A2AError.of(
-      ErrorCode.InvalidParams,
-      `${field}: expected a non-negative integer, received ${JSON.stringify(raw)}`,
-    );
-  }
-  return value;
-}
-
 function call(context: DispatchContext): { traceId?: string } {
   return context.traceId ? { traceId: context.traceId } : {};
 }
@@ -130,13 +160,6 @@ function readableId(body: unknown): JsonRpcId | null {
   if (typeof body !== 'object' || body === null || !('id' in body)) return null;
   const id = (body as { id: unknown }).id;
   return typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id)) ? id : null;
-}
-
-/** Protocol errors pass through; anything else is logged and becomes -32603 with no details. */
-export function toWireError(error: unknown, logger: Logger): A2AError {
-  if (error instanceof A2AError) return error;
-  logger.error({ err: error }, 'request failed');
-  return A2AError.of(ErrorCode.InternalError);
 }
 
 function errorResponse(id: JsonRpcId | null, error: A2AError): JsonRpcResponse {

@@ -14,8 +14,13 @@ import { checkContentTypes } from './content-types.ts';
 import type { Logger } from './logger.ts';
 import type { ServerMetrics } from './server-metrics.ts';
 import { copyTask, snapshotEntry } from './snapshot.ts';
+import { InProcessTaskControl, untilOwnerAnswers } from './task-control.ts';
+import type { ReleaseClaim, TaskControl } from './task-control.ts';
 import type { LogEntry, TaskRecord, TaskStore } from './task-store.ts';
 import { TaskRun } from './task-run.ts';
+
+/** How a task ends when the process running it is gone, as any replica that notices logs it. */
+const ownerGoneReason = 'The agent stopped before the task finished: its agent process stopped';
 
 /** A stream of log entries for one subscriber, in order, ending after a final entry. */
 export type EntryStream = AsyncIterable<readonly LogEntry[]>;
@@ -30,6 +35,10 @@ export interface RequestHandlerOptions {
   /** The card returned by `agent/getAuthenticatedExtendedCard`, when the card declares one. */
   extendedCard?: () => AgentCard;
   metrics?: ServerMetrics;
+  /** How replicas reach each other's runs (cancel, a run's process gone). Default: this process only. */
+  control?: TaskControl;
+  /** How long a cancel of a task run by another replica waits for that replica to log it. Default 5 s. */
+  cancelWaitMs?: number;
 }
 
 /** Per-call facts from the transport. */
@@ -45,6 +54,8 @@ export interface CallContext {
 export class DefaultRequestHandler {
   readonly #options: RequestHandlerOptions;
   readonly #store: TaskStore;
+  readonly #control: TaskControl;
+  readonly #stopListening: () => void;
   readonly #runs = new Map<string, TaskRun>();
   /** Tasks between "a message arrived" and "its run started": one continuation at a time. */
   readonly #starting = new Set<string>();
@@ -52,6 +63,9 @@ export class DefaultRequestHandler {
   constructor(options: RequestHandlerOptions) {
     this.#options = options;
     this.#store = options.store;
+    this.#control = options.control ?? new InProcessTaskControl();
+    // A cancel sent to any replica arrives here; only the process running the task acts on it.
+    this.#stopListening = this.#control.onCancel((taskId) => void this.#runs.get(taskId)?.cancel());
   }
 
   /** Number of runs executing in this process. */
@@ -103,7 +117,7 @@ export class DefaultRequestHandler {
     return copyTask((await this.#record(params.id)).task, params.historyLength);
   }
 
-  /** `tasks/cancel`: the task ends `canceled` at once; its agent is aborted. */
+  /** `tasks/cancel`: the task ends `canceled` at once; its agent is aborted, on whichever replica runs it. */
   async cancelTask(params: TaskIdParams): Promise<Task> {
     const record = await this.#record(params.id);
     const state = record.task.status.state;
@@ -111,8 +125,9 @@ export class DefaultRequestHandler {
       throw A2AError.of(ErrorCode.TaskNotCancelable, `task ${params.id} is already ${state}`);
     }
     const running = this.#runs.get(params.id);
-    await (running ?? this.#idleRun(record)).cancel();
-    if (!running) await this.#releaseIdle(record);
+    if (running) await running.cancel();
+    else if (state === 'submitted' || state === 'working') await this.#cancelElsewhere(record);
+    else await this.#cancelIdle(record);
     return copyTask((await this.#record(params.id)).task);
   }
 
@@ -145,6 +160,7 @@ export class DefaultRequestHandler {
         run.abort('The agent stopped before the task finished: its server shut down'),
       ),
     );
+    this.#stopListening();
   }
 
   /** A2A §7.2/§7.9: streaming methods need `capabilities.streaming`; 1.0 §3.3.4 names the error. */
@@ -178,8 +194,13 @@ export class DefaultRequestHandler {
       status: { state: 'submitted', timestamp: new Date().toISOString() },
       history: [stored],
     };
-    await this.#store.create(task);
-    this.#start(taskId, { task, message: stored, isContinuation: false, params, method, call });
+    // Claimed before it exists, so that no replica ever sees it running without an owner.
+    const release = await this.#control.claim(taskId);
+    await this.#store.create(task).catch((error: unknown) => {
+      release();
+      throw error;
+    });
+    this.#start(taskId, release, { task, message: stored, isContinuation: false, params, method, call });
     return { taskId, after: 0 };
   }
 
@@ -217,10 +238,16 @@ export class DefaultRequestHandler {
         );
       }
       const stored: Message = { ...params.message, taskId, contextId };
-      await this.#store.addMessage(taskId, stored);
-      const current = await this.#record(taskId);
+      const release = await this.#control.claim(taskId);
+      const current = await this.#store
+        .addMessage(taskId, stored)
+        .then(() => this.#record(taskId))
+        .catch((error: unknown) => {
+          release();
+          throw error;
+        });
       const preamble = snapshotEntry(current);
-      this.#start(taskId, { task: current.task, message: stored, isContinuation: true, params, method, call });
+      this.#start(taskId, release, { task: current.task, message: stored, isContinuation: true, params, method, call });
       return { taskId, after: current.seq, preamble: { ...preamble, final: false } };
     } finally {
       this.#starting.delete(taskId);
@@ -229,6 +256,7 @@ export class DefaultRequestHandler {
 
   #start(
     taskId: string,
+    release: ReleaseClaim,
     run: {
       task: Task;
       message: Message;
@@ -260,12 +288,49 @@ export class DefaultRequestHandler {
     logger.info({ continuation: run.isContinuation }, 'task started');
     void taskRun.start(this.#options.executor).then(() => {
       if (this.#runs.get(taskId) === taskRun) this.#runs.delete(taskId);
+      release();
       logger.info({ state: taskRun.state }, 'task run ended');
     });
   }
 
-  /** A run with no agent behind it, to move an idle (interrupted) task to `canceled`. */
-  #idleRun(record: TaskRecord): TaskRun {
+  async #cancelIdle(record: TaskRecord): Promise<void> {
+    await this.#idleRun(record, 'tasks/cancel').cancel();
+    await this.#releaseIdle(record);
+  }
+
+  /**
+   * The task runs in another process: asks it to cancel, then waits, bounded, for an end in the
+   * log. When none comes (that process is gone or does not answer), the cancel is logged here; the
+   * store refuses a second end, so a replica that ended it meanwhile wins.
+   */
+  async #cancelElsewhere(record: TaskRecord): Promise<void> {
+    const taskId = record.task.id;
+    await this.#control.requestCancel(taskId);
+    await untilOwnerAnswers(this.#store, this.#control, record, this.#options.cancelWaitMs ?? 5_000);
+    const current = await this.#record(taskId);
+    const state = current.task.status.state;
+    if (isInterruptedState(state)) return this.#cancelIdle(current);
+    if (isTerminalState(state)) return;
+    await this.#idleRun(current, 'tasks/cancel')
+      .cancel()
+      .catch((error: unknown) => this.#options.logger.warn({ taskId, err: error }, 'could not log the cancel'));
+  }
+
+  /** Ends a task whose run's process is gone (no claim holds it any more), if it still looks running. */
+  async #endOrphan(taskId: string): Promise<void> {
+    try {
+      const record = await this.#store.get(taskId);
+      const state = record?.task.status.state;
+      if (!record || this.#runs.has(taskId) || (state !== 'submitted' && state !== 'working')) return;
+      await this.#idleRun(record, 'tasks/resubscribe').abort(ownerGoneReason);
+    } catch (error) {
+      // Another replica may have ended it first (the store refuses a second end); readers see that end.
+      this.#options.logger.warn({ taskId, err: error }, 'could not end a task whose process is gone');
+    }
+  }
+
+  /** A run with no agent behind it, to end a task that no process runs (an idle one, or an orphan). */
+  #idleRun(record: TaskRecord, method: string): TaskRun {
     const task = record.task;
     const context: RequestContext = {
       taskId: task.id,
@@ -274,7 +339,7 @@ export class DefaultRequestHandler {
       task,
       isContinuation: false,
     };
-    const logger = this.#options.logger.child({ method: 'tasks/cancel', taskId: task.id, contextId: task.contextId });
+    const logger = this.#options.logger.child({ method, taskId: task.id, contextId: task.contextId });
     return new TaskRun(context, this.#store, logger, this.#options.metrics);
   }
 
@@ -304,15 +369,26 @@ export class DefaultRequestHandler {
     yield* rest;
   }
 
-  /** Reads the log after `after` up to and including the next final entry. */
+  /**
+   * Reads the log after `after` up to and including the next final entry. Should the process
+   * running the task die meanwhile, the task is ended `failed` so that the stream ends too.
+   */
   async *#follow(taskId: string, after: number, signal: AbortSignal): EntryStream {
-    for await (const batch of this.#store.read(taskId, after, signal)) {
-      const end = batch.findIndex((entry) => entry.final);
-      if (end >= 0) {
-        yield batch.slice(0, end + 1);
-        return;
+    const following = new AbortController();
+    void this.#control
+      .ownerGone(taskId, AbortSignal.any([signal, following.signal]))
+      .then((gone) => (gone ? this.#endOrphan(taskId) : undefined));
+    try {
+      for await (const batch of this.#store.read(taskId, after, signal)) {
+        const end = batch.findIndex((entry) => entry.final);
+        if (end >= 0) {
+          yield batch.slice(0, end + 1);
+          return;
+        }
+        yield batch;
       }
-      yield batch;
+    } finally {
+      following.abort();
     }
   }
 }

@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import type { ServerMetrics } from './server-metrics.ts';
 import type { EntryStream } from './request-handler.ts';
 import { CursorExpiredError } from './task-store.ts';
+import type { LogEntry } from './task-store.ts';
 
 /** How SSE responses behave. */
 export interface SseOptions {
@@ -55,10 +56,13 @@ async function openSession(request: IncomingMessage, response: ServerResponse, o
   });
 }
 
+/** The 0.3 form of an entry's event: serialized once, when it was logged. */
+const legacyJson = (entry: LogEntry): string => entry.json;
+
 /**
  * Streams a subscriber's log entries as SSE: `id:` is the per-task sequence number, `data:` the
- * JSON-RPC response carrying the event. Ends the response after the final entry; stops reading
- * when the client goes away. Never throws.
+ * JSON-RPC response carrying the event, as `encode` writes it (default: the 0.3 form). Ends the
+ * response after the final entry; stops reading when the client goes away. Never throws.
  */
 export async function writeEntryStream(
   request: IncomingMessage,
@@ -67,6 +71,7 @@ export async function writeEntryStream(
   entries: EntryStream,
   options: SseOptions,
   logger: Logger,
+  encode: (entry: LogEntry) => string = legacyJson,
 ): Promise<void> {
   const prefix = `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":`;
   const session = await openSession(request, response, options);
@@ -83,7 +88,7 @@ export async function writeEntryStream(
         for (const entry of batch)
           buffer
             .id(String(entry.seq))
-            .data(prefix + entry.json + '}')
+            .data(prefix + encode(entry) + '}')
             .dispatch();
       });
       metrics?.eventsSent(batch.length);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { pino } from 'pino';
+import { createTaskStoreFromEnv } from '@a2a-mesh/redis-store';
+import type { TaskStoreSetup } from '@a2a-mesh/redis-store';
 import { createAgentServer, stopOnSignals } from '@a2a-mesh/server';
 import { defaultDocsFolder } from './default-docs-folder.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
@@ -12,11 +14,23 @@ const host = process.env.HOST ?? '127.0.0.1';
 // A folder given on the command line's environment is relative to where the agent is started.
 const folder = process.env.KNOWLEDGE_DOCS ? path.resolve(process.env.KNOWLEDGE_DOCS) : defaultDocsFolder;
 
+// Tasks in memory, or with REDIS_URL in Redis, shared by every replica of this service.
+let tasks: TaskStoreSetup;
+try {
+  tasks = createTaskStoreFromEnv(process.env, logger, { service: 'knowledge' });
+} catch (error) {
+  console.error(`knowledge: ${(error as Error).message}`);
+  process.exit(1);
+}
+
 const knowledgeBase = new KnowledgeBase({ folder });
 const server = createAgentServer({
   card: knowledgeCard,
   executor: createKnowledgeExecutor({ knowledgeBase, logger }),
   logger,
+  ...tasks,
+  // Behind a proxy or in a container, the URL clients reach this agent at (its card's `url`).
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
 });
 try {
   const url = await server.listen(port, host);

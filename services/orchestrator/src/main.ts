@@ -1,5 +1,7 @@
 import { pino } from 'pino';
 import { LlmConfigError } from '@a2a-mesh/llm';
+import { createTaskStoreFromEnv } from '@a2a-mesh/redis-store';
+import type { TaskStoreSetup } from '@a2a-mesh/redis-store';
 import { createAgentServer, stopOnSignals } from '@a2a-mesh/server';
 import type { AgentServerOptions } from '@a2a-mesh/server';
 import { AgentDirectory } from './agent-directory.ts';
@@ -21,6 +23,14 @@ try {
   process.exit(1);
 }
 const { directory: config, planner } = configured;
+// Tasks in memory, or with REDIS_URL in Redis, shared by every replica of this service.
+let tasks: TaskStoreSetup;
+try {
+  tasks = createTaskStoreFromEnv(process.env, logger, { service: 'orchestrator' });
+} catch (error) {
+  console.error(`orchestrator: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const directory = new AgentDirectory({
   specialists: config.specialists,
@@ -35,9 +45,16 @@ const options: AgentServerOptions = {
   },
   executor: createOrchestratorExecutor({ directory, planner, logger }),
   logger,
+  ...tasks,
+  // Behind a proxy or in a container, the URL clients reach this agent at (its card's `url`).
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
   // Not A2A: the specialists' health and cards, for the gateway's agents list.
   routes: (app) => app.get('/agents', (_request, response) => response.json({ agents: directory.agents() })),
-  ready: async () => (directory.agents().some((agent) => agent.healthy) ? true : 'no specialist answers yet'),
+  ready: async () => {
+    const store = (await tasks.ready?.()) ?? true;
+    if (store !== true) return store;
+    return directory.agents().some((agent) => agent.healthy) ? true : 'no specialist answers yet';
+  },
 };
 const server = createAgentServer(options);
 // The first read of every card, so that the first request is planned against what answers.

@@ -1,6 +1,8 @@
 import { pino } from 'pino';
 import { LlmConfigError, createChatModel } from '@a2a-mesh/llm';
 import type { ChatModelHandle } from '@a2a-mesh/llm';
+import { createTaskStoreFromEnv } from '@a2a-mesh/redis-store';
+import type { TaskStoreSetup } from '@a2a-mesh/redis-store';
 import { createAgentServer, stopOnSignals } from '@a2a-mesh/server';
 import { writerCard } from './writer-card.ts';
 import { createWriterExecutor } from './writer-executor.ts';
@@ -18,7 +20,23 @@ try {
   process.exit(1);
 }
 
-const server = createAgentServer({ card: writerCard, executor: createWriterExecutor({ llm, logger }), logger });
+// Tasks in memory, or with REDIS_URL in Redis, shared by every replica of this service.
+let tasks: TaskStoreSetup;
+try {
+  tasks = createTaskStoreFromEnv(process.env, logger, { service: 'writer' });
+} catch (error) {
+  console.error(`writer: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const server = createAgentServer({
+  card: writerCard,
+  executor: createWriterExecutor({ llm, logger }),
+  logger,
+  ...tasks,
+  // Behind a proxy or in a container, the URL clients reach this agent at (its card's `url`).
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+});
 try {
   const url = await server.listen(port, host);
   const writing = llm

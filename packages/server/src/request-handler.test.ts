@@ -252,6 +252,19 @@ describe('DefaultRequestHandler', () => {
     expect(events[0]!.event).toMatchObject({ kind: 'task', metadata: { 'a2a-mesh/truncated': true } });
   });
 
+  it('caps the history a stream snapshot carries; tasks/get keeps all of it', async () => {
+    const handler = setup({
+      async execute(_context, publisher) {
+        for (let n = 0; n < 150; n += 1) await publisher.status('working', `step ${n}`);
+      },
+    });
+    const task = await handler.sendMessage(userMessage('go'), signal);
+    const id = task.kind === 'task' ? task.id : '';
+    const [snapshot] = await drain(await handler.resubscribe({ id }, undefined, signal));
+    expect(snapshot?.event.kind === 'task' && snapshot.event.history).toHaveLength(100);
+    expect((await handler.getTask({ id })).history).toHaveLength(151);
+  });
+
   it('applies historyLength to get and send', async () => {
     const handler = setup({
       async execute(_context, publisher) {

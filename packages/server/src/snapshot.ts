@@ -19,13 +19,18 @@ export function copyTask(task: Task, historyLength?: number): Task {
   };
 }
 
+/** The most recent history messages a stream's snapshot carries. */
+export const snapshotHistoryLength = 100;
+
 /**
  * The snapshot as a stream frame: its id is the sequence number it reflects, so a client that
  * resumes from it gets exactly the events that came after. It ends the stream when the task
  * has nothing more to say in this interaction (ended, or waiting for input).
  */
 export function snapshotEntry(record: TaskRecord, options: { truncated?: boolean } = {}): LogEntry {
-  const task = copyTask(record.task);
+  // A stream's snapshot tells where the task stands, not its whole past: the history is capped so
+  // that a task of 100,000 events never turns into one giant frame (`tasks/get` has it all).
+  const task = copyTask(record.task, snapshotHistoryLength);
   if (options.truncated) task.metadata = { ...task.metadata, [resumableStreamExtension.truncatedKey]: true };
   const state = task.status.state;
   return {

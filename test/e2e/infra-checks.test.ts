@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -444,19 +444,6 @@ describe('Kubernetes (infra/k8s)', () => {
     expect(annotation('proxy-next-upstream')).not.toContain('non_idempotent');
     expect(annotation('affinity')).toBeUndefined();
     expect(ingress!.spec!.rules![0]!.http.paths.map((item) => item.backend.service.name)).toEqual(['gateway']);
-  });
-
-  it('renders with kubectl kustomize', (context) => {
-    const kubectl = findExecutable('kubectl');
-    if (!kubectl) context.skip('kubectl is not installed');
-    const result = spawnSync(kubectl!, ['kustomize', infra('k8s')], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const rendered = parseAllDocuments(result.stdout).map((document) => document.toJS() as Manifest);
-    expect(rendered).toHaveLength(manifests.length);
-    for (const manifest of rendered.filter((item) => item.kind !== 'Namespace')) {
-      expect((manifest.metadata as { namespace?: string }).namespace).toBe('a2a-mesh');
-    }
   });
 });
 

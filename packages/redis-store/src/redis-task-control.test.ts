@@ -34,7 +34,8 @@ describeWithRedis('RedisTaskControl', () => {
   prefix = `test:${randomUUID()}:`;
 
   it('holds a lease while the run lasts, renewing it, and drops it when the run ends', async () => {
-    const [owner, other] = [replica(), replica()];
+    // A lease long enough that a busy machine delaying one renewal timer cannot let it lapse.
+    const [owner, other] = [replica({ leaseMs: 1_500 }), replica({ leaseMs: 1_500 })];
     const release = await owner.claim('t1');
     let gone: boolean | undefined;
     void other.ownerGone('t1', new AbortController().signal).then((value) => (gone = value));
@@ -49,13 +50,13 @@ describeWithRedis('RedisTaskControl', () => {
           last = ttl;
           return renewals;
         },
-        { timeout: 5_000, interval: 10 },
+        { timeout: 10_000, interval: 10 },
       )
-      .toBeGreaterThanOrEqual(4);
+      .toBeGreaterThanOrEqual(3);
     expect(gone).toBeUndefined();
     release();
     await expect.poll(() => raw.exists(lease('t1'))).toBe(0);
-    await expect.poll(() => gone).toBe(true);
+    await expect.poll(() => gone, { timeout: 5_000 }).toBe(true);
   });
 
   it('tells the other replicas once the process that claimed a task stops renewing (it died)', async () => {

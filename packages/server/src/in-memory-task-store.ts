@@ -13,17 +13,9 @@ interface Slot {
   entries: LogEntry[];
   offset: number;
   seq: number;
-  changed: Signal;
+  /** Readers waiting at the end of the log; woken (and forgotten) by the next append. */
+  waiting: Set<() => void>;
   expiry?: NodeJS.Timeout;
-}
-
-/** A one-shot wake-up shared by every reader waiting on a slot. */
-class Signal {
-  readonly promise: Promise<void>;
-  fire!: () => void;
-  constructor() {
-    this.promise = new Promise((resolve) => (this.fire = resolve));
-  }
 }
 
 /**
@@ -44,7 +36,7 @@ export class InMemoryTaskStore implements TaskStore {
   async create(task: Task): Promise<LogEntry> {
     if (this.#slots.has(task.id)) throw new Error(`task ${task.id} already exists`);
     const entry = toEntry(1, structuredClone(task));
-    const slot: Slot = { task, entries: [entry], offset: 0, seq: 1, changed: new Signal() };
+    const slot: Slot = { task, entries: [entry], offset: 0, seq: 1, waiting: new Set() };
     this.#slots.set(task.id, slot);
     return entry;
   }
@@ -57,9 +49,7 @@ export class InMemoryTaskStore implements TaskStore {
     slot.entries.push(entry);
     this.#trim(slot);
     if (event.kind === 'status-update' && isTerminalState(event.status.state)) this.#expire(taskId, slot);
-    const changed = slot.changed;
-    slot.changed = new Signal();
-    changed.fire();
+    wake(slot);
     return entry;
   }
 
@@ -75,21 +65,34 @@ export class InMemoryTaskStore implements TaskStore {
 
   async *read(taskId: string, after: number, signal: AbortSignal): AsyncIterable<readonly LogEntry[]> {
     let cursor = after;
-    while (!signal.aborted) {
-      const slot = this.#slots.get(taskId);
-      if (!slot) return;
-      if (cursor < slot.seq) {
-        const firstSeq = firstSeqOf(slot);
-        if (cursor + 1 < firstSeq) {
-          throw new CursorExpiredError(`events after ${cursor} of task ${taskId} were trimmed`);
+    // One abort listener per read rather than one per wait: a reader that keeps up waits once per event.
+    let waiter: (() => void) | undefined;
+    const onAbort = (): void => waiter?.();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      while (!signal.aborted) {
+        const slot = this.#slots.get(taskId);
+        if (!slot) return;
+        if (cursor < slot.seq) {
+          const firstSeq = firstSeqOf(slot);
+          if (cursor + 1 < firstSeq) {
+            throw new CursorExpiredError(`events after ${cursor} of task ${taskId} were trimmed`);
+          }
+          const start = slot.offset + (cursor + 1 - firstSeq);
+          const batch = slot.entries.slice(start, start + maxBatch);
+          cursor = batch[batch.length - 1]!.seq;
+          yield batch;
+          continue;
         }
-        const start = slot.offset + (cursor + 1 - firstSeq);
-        const batch = slot.entries.slice(start, start + maxBatch);
-        cursor = batch[batch.length - 1]!.seq;
-        yield batch;
-        continue;
+        await new Promise<void>((resolve) => {
+          waiter = resolve;
+          slot.waiting.add(resolve);
+        });
+        if (waiter) slot.waiting.delete(waiter);
+        waiter = undefined;
       }
-      await waitFor(slot.changed.promise, signal);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
     }
   }
 
@@ -118,7 +121,7 @@ export class InMemoryTaskStore implements TaskStore {
   async close(): Promise<void> {
     for (const slot of this.#slots.values()) {
       clearTimeout(slot.expiry);
-      slot.changed.fire();
+      wake(slot);
     }
     this.#slots.clear();
   }
@@ -143,7 +146,7 @@ export class InMemoryTaskStore implements TaskStore {
     clearTimeout(slot.expiry);
     slot.expiry = setTimeout(() => {
       this.#slots.delete(taskId);
-      slot.changed.fire();
+      wake(slot);
     }, this.#retentionMs);
     slot.expiry.unref();
   }
@@ -158,13 +161,9 @@ function toEntry(seq: number, event: StreamEvent): LogEntry {
   return { seq, event, json: JSON.stringify(event), final };
 }
 
-function waitFor(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = (): void => resolve();
-    signal.addEventListener('abort', onAbort, { once: true });
-    void promise.then(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
+function wake(slot: Slot): void {
+  if (slot.waiting.size === 0) return;
+  const waiting = [...slot.waiting];
+  slot.waiting.clear();
+  for (const resolve of waiting) resolve();
 }

@@ -90,7 +90,9 @@ export class DefaultRequestHandler {
   async streamMessage(params: MessageSendParams, signal: AbortSignal, call: CallContext = {}): Promise<EntryStream> {
     this.#requireStreaming('message/stream');
     const { taskId, after, preamble } = await this.#begin(params, 'message/stream', call);
-    return this.#withPreamble(preamble, this.#follow(taskId, after, signal));
+    const rest = this.#follow(taskId, after, signal);
+    // Every generator layer costs a few microtasks per batch: add one only when there is a preamble.
+    return preamble ? this.#withPreamble(preamble, rest) : rest;
   }
 
   /**
@@ -364,8 +366,8 @@ export class DefaultRequestHandler {
     if (!snapshot.final) yield* this.#follow(record.task.id, record.seq, signal);
   }
 
-  async *#withPreamble(preamble: LogEntry | undefined, rest: EntryStream): EntryStream {
-    if (preamble) yield [preamble];
+  async *#withPreamble(preamble: LogEntry, rest: EntryStream): EntryStream {
+    yield [preamble];
     yield* rest;
   }
 

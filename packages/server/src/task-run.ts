@@ -27,6 +27,8 @@ export class TaskRun implements EventPublisher {
   readonly #metrics: ServerMetrics | undefined;
   readonly #startedAt = Date.now();
   #tail: Promise<unknown> = Promise.resolve();
+  /** Appends handed to the store and not yet settled. */
+  #pending = 0;
   #done: Promise<void> | undefined;
 
   constructor(context: RequestContext, store: TaskStore, logger: Logger, metrics?: ServerMetrics) {
@@ -127,14 +129,28 @@ export class TaskRun implements EventPublisher {
   }
 
   #append(event: TaskUpdateEvent): Promise<void> {
-    const appended = this.#tail.then(() => this.#store.append(event.taskId, event));
-    this.#tail = appended.catch((error: unknown) => {
-      this.#logger.error({ err: error }, 'could not log an event');
-    });
-    return appended.then((entry: LogEntry) => {
-      this.#metrics?.eventLogged(event, this.#startedAt);
-      this.#logger.debug({ seq: entry.seq, kind: event.kind }, 'event logged');
-    });
+    const { taskId } = event;
+    // The chain keeps events in call order; when nothing is in flight (an agent that awaits each
+    // event) the store is called at once, a microtask sooner.
+    const appended =
+      this.#pending === 0
+        ? this.#store.append(taskId, event)
+        : this.#tail.then(() => this.#store.append(taskId, event));
+    this.#pending += 1;
+    const logged = appended.then(
+      (entry: LogEntry) => {
+        this.#pending -= 1;
+        this.#metrics?.eventLogged(event, this.#startedAt);
+        this.#logger.debug({ seq: entry.seq, kind: event.kind }, 'event logged');
+      },
+      (error: unknown) => {
+        this.#pending -= 1;
+        this.#logger.error({ err: error }, 'could not log an event');
+        throw error;
+      },
+    );
+    this.#tail = logged.catch(() => undefined);
+    return logged;
   }
 }
 

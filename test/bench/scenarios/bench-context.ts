@@ -110,8 +110,8 @@ export function streamProblem(result: StreamResult, expectedEvents: number): str
   return `delivered ${result.events.toLocaleString('en-US')} of ${expectedEvents.toLocaleString('en-US')} events${endReason(result.lastData)}`;
 }
 
-/** ", ended failed: <message>" from a last event's JSON, when it says so. */
-function endReason(lastData: string | undefined): string {
+/** ", the task ended failed: <message>" from a last event's JSON, when it says so. */
+export function endReason(lastData: string | undefined): string {
   if (!lastData) return '';
   try {
     const parsed = JSON.parse(lastData) as { result?: Record<string, unknown> } & Record<string, unknown>;

@@ -5,7 +5,7 @@ import { startDeployment } from '../targets/deployment.ts';
 import type { Deployment, DeploymentName } from '../targets/deployment.ts';
 import type { TargetName } from '../targets/targets.ts';
 import type { BenchContext } from './bench-context.ts';
-import { burst, cpuMicros, framingEvents, rotate, settle, streamProblem, warmUp } from './bench-context.ts';
+import { burst, cpuMicros, endReason, framingEvents, rotate, settle, streamProblem, warmUp } from './bench-context.ts';
 
 const sizeLabel = (size: number): string => size.toLocaleString('en-US');
 
@@ -58,6 +58,8 @@ export async function singleStream(context: BenchContext): Promise<ScenarioRepor
     deployments ??= await context.deployments.acquire(targets);
     await warmUp(context, targets, deployments);
     const stopped = new Set<TargetName>();
+    /** Runs that delivered fewer events than they should, by target: how each ended → what each delivered. */
+    const shortfalls = new Map<string, Map<string, string[]>>();
     for (let rep = 0; rep < options.reps; rep++) {
       for (const target of rotate(targets, rep)) {
         if (stopped.has(target.name)) continue;
@@ -86,7 +88,11 @@ export async function singleStream(context: BenchContext): Promise<ScenarioRepor
           continue;
         }
         if (problem) {
-          rows.note(`eps-${size}`, target.name, problem);
+          const short = result.error ?? `delivered ${result.events.toLocaleString('en-US')} of ${label}`;
+          const ending = result.error ? '' : endReason(result.lastData);
+          const byEnding = shortfalls.get(`${size} ${target.name}`) ?? new Map<string, string[]>();
+          byEnding.set(ending, [...(byEnding.get(ending) ?? []), short]);
+          shortfalls.set(`${size} ${target.name}`, byEnding);
           context.log(`  ${target.name} ${label}: ${problem}`);
           await settle(processes);
           continue;
@@ -98,6 +104,13 @@ export async function singleStream(context: BenchContext): Promise<ScenarioRepor
         context.log(`  ${target.name} ${label}: ${Math.round((result.events / elapsedMs) * 1000)} events/s`);
         await settle(processes);
       }
+    }
+    for (const target of targets) {
+      const runs = shortfalls.get(`${size} ${target.name}`);
+      if (!runs) continue;
+      const count = [...runs.values()].flat().length;
+      const parts = [...runs].map(([ending, delivered]) => `${delivered.join('; ')}${ending}`);
+      rows.note(`eps-${size}`, target.name, `${count} of ${options.reps} runs fell short: ${parts.join(' — ')}`);
     }
   }
   if (deployments) await context.deployments.release(deployments);

@@ -14,8 +14,11 @@ import { DefaultRequestHandler } from './request-handler.ts';
 import { ServerMetrics } from './server-metrics.ts';
 import { defaultSseOptions } from './sse-stream.ts';
 import type { SseOptions } from './sse-stream.ts';
+import { defaultPacingOptions, StreamPacer } from './stream-pacer.ts';
+import type { PacingOptions } from './stream-pacer.ts';
 import { InProcessTaskControl } from './task-control.ts';
 import type { TaskControl } from './task-control.ts';
+import { defaultRetention } from './task-store.ts';
 import type { RetentionOptions, TaskStore } from './task-store.ts';
 
 /** The card an agent author writes: the server fills in `url`, `protocolVersion` and transport. */
@@ -42,7 +45,12 @@ export interface AgentServerOptions {
   /** Largest request body, in bytes. Default 1 MiB. */
   bodyLimitBytes?: number;
   /** SSE behaviour; see `defaultSseOptions`. */
-  sse?: Partial<Omit<SseOptions, 'head'>>;
+  sse?: Partial<Omit<SseOptions, 'head' | 'pacer' | 'metrics'>>;
+  /**
+   * Flow control: an agent waits before its next event while a subscriber that is still reading
+   * lags too far (see `defaultPacingOptions`; `{ lagEvents: 0 }` turns it off).
+   */
+  pacing?: Partial<PacingOptions>;
   /** How long running tasks get to finish on shutdown. Default 10 s. */
   shutdownDeadlineMs?: number;
   /** Served by `agent/getAuthenticatedExtendedCard` when the card sets `supportsAuthenticatedExtendedCard`. */
@@ -83,6 +91,14 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
   const card = (): AgentCard => completeCard(options.card, `${baseUrl ?? 'http://localhost'}${rpcPath}`);
   const extendedCard = options.extendedCard;
   const metrics = options.metrics ?? new ServerMetrics(options.card.name);
+  const pacing = { ...defaultPacingOptions, ...options.pacing };
+  // Pacing protects only what the log still holds: with the default store, keep its limit well
+  // inside the retention (another store's retention is its own to match).
+  if (!options.store) {
+    const retained = options.retention?.maxEventsPerTask ?? defaultRetention.maxEventsPerTask;
+    pacing.lagEvents = Math.min(pacing.lagEvents, Math.floor(retained / 2));
+  }
+  const pacer = new StreamPacer(pacing);
   let stopping = false;
   const handler = new DefaultRequestHandler({
     card,
@@ -91,6 +107,7 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
     control,
     logger,
     metrics,
+    pacer,
     ...(extendedCard ? { extendedCard: () => completeCard(extendedCard, card().url) } : {}),
   });
   const streams = new Set<ServerResponse>();
@@ -103,7 +120,13 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
     rpcPath,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     logger,
-    sse: { ...defaultSseOptions, ...options.sse, metrics, head: async (taskId) => (await store.get(taskId))?.seq },
+    sse: {
+      ...defaultSseOptions,
+      ...options.sse,
+      metrics,
+      pacer,
+      head: async (taskId) => (await store.get(taskId))?.seq,
+    },
     metrics,
     ...(options.routes ? { routes: options.routes } : {}),
     ready: async () => {

@@ -21,6 +21,8 @@ export type { CallContext, EntryStream, RequestHandlerOptions } from './request-
 export { stopOnSignals } from './signals.ts';
 export { defaultSseOptions } from './sse-stream.ts';
 export type { SseOptions } from './sse-stream.ts';
+export { defaultPacingOptions, StreamPacer } from './stream-pacer.ts';
+export type { PacingOptions, SubscriberPosition } from './stream-pacer.ts';
 export { InProcessTaskControl } from './task-control.ts';
 export type { ReleaseClaim, TaskControl } from './task-control.ts';
 export { CursorExpiredError, defaultRetention } from './task-store.ts';

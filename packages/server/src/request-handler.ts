@@ -17,6 +17,7 @@ import { copyTask, snapshotEntry } from './snapshot.ts';
 import { InProcessTaskControl, untilOwnerAnswers } from './task-control.ts';
 import type { ReleaseClaim, TaskControl } from './task-control.ts';
 import type { LogEntry, TaskRecord, TaskStore } from './task-store.ts';
+import type { StreamPacer } from './stream-pacer.ts';
 import { TaskRun } from './task-run.ts';
 
 /** How a task ends when the process running it is gone, as any replica that notices logs it. */
@@ -39,6 +40,8 @@ export interface RequestHandlerOptions {
   control?: TaskControl;
   /** How long a cancel of a task run by another replica waits for that replica to log it. Default 5 s. */
   cancelWaitMs?: number;
+  /** Paces agents to the subscribers of their tasks in this process; none: agents are never paced. */
+  pacer?: StreamPacer;
 }
 
 /** Per-call facts from the transport. */
@@ -285,7 +288,7 @@ export class DefaultRequestHandler {
       contextId: context.contextId,
       ...(run.call.traceId ? { traceId: run.call.traceId } : {}),
     });
-    const taskRun = new TaskRun(context, this.#store, logger, this.#options.metrics);
+    const taskRun = new TaskRun(context, this.#store, logger, this.#options.metrics, this.#options.pacer);
     this.#runs.set(taskId, taskRun);
     logger.info({ continuation: run.isContinuation }, 'task started');
     void taskRun.start(this.#options.executor).then(() => {
@@ -342,7 +345,7 @@ export class DefaultRequestHandler {
       isContinuation: false,
     };
     const logger = this.#options.logger.child({ method, taskId: task.id, contextId: task.contextId });
-    return new TaskRun(context, this.#store, logger, this.#options.metrics);
+    return new TaskRun(context, this.#store, logger, this.#options.metrics, this.#options.pacer);
   }
 
   async #releaseIdle(record: TaskRecord): Promise<void> {

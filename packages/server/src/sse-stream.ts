@@ -7,6 +7,7 @@ import type { ServerMetrics } from './server-metrics.ts';
 import type { EntryStream } from './request-handler.ts';
 import { CursorExpiredError } from './task-store.ts';
 import type { LogEntry } from './task-store.ts';
+import type { StreamPacer, SubscriberPosition } from './stream-pacer.ts';
 
 /** How SSE responses behave. */
 export interface SseOptions {
@@ -26,6 +27,8 @@ export interface SseOptions {
   /** The last sequence number of a task's log, to measure a subscriber's lag. */
   head(taskId: string): Promise<number | undefined>;
   metrics?: ServerMetrics;
+  /** Told where each subscriber stands, so that the agents of their tasks can be paced to them. */
+  pacer?: StreamPacer;
 }
 
 /** Defaults: 15 s heartbeat, 2 s retry, 5,000 events or 30 s of lag. */
@@ -84,6 +87,8 @@ export async function writeEntryStream(
   // logged in the same turn (a relay parsing one upstream chunk, a producer that yields between
   // events) leave in one syscall, which is most of what an event costs. The added latency is the
   // rest of the current turn.
+  const pacer = options.pacer;
+  let position: SubscriberPosition | undefined;
   let corked = false;
   const flush = (): void => {
     if (!corked) return;
@@ -108,6 +113,10 @@ export async function writeEntryStream(
       const last = batch[batch.length - 1]!;
       lastSeq = last.seq;
       taskId ??= last.event.kind === 'task' ? last.event.id : 'taskId' in last.event ? last.event.taskId : undefined;
+      if (pacer && taskId !== undefined) {
+        if (position) pacer.moved(taskId, position, lastSeq);
+        else position = pacer.attach(taskId, lastSeq);
+      }
       if (response.writableNeedDrain && !(await drained(response, taskId, lastSeq, options))) {
         logger.warn({ taskId, lastSeq }, 'slow subscriber disconnected; it can resume from its cursor');
         metrics?.slowSubscriberDisconnected();
@@ -119,6 +128,7 @@ export async function writeEntryStream(
     if (error instanceof CursorExpiredError) logger.warn({ taskId, lastSeq }, error.message);
     else logger.error({ err: error, taskId, lastSeq }, 'stream failed');
   } finally {
+    if (position && taskId !== undefined) pacer?.detach(taskId, position);
     // Uncorked before the end, while the response still owns the socket.
     flush();
     if (!response.writableEnded) response.end();

@@ -11,6 +11,7 @@ import type { Logger } from './logger.ts';
 import { toAgentMessage } from './messages.ts';
 import type { MessageContent } from './messages.ts';
 import type { ServerMetrics } from './server-metrics.ts';
+import type { StreamPacer } from './stream-pacer.ts';
 import type { LogEntry, TaskStore } from './task-store.ts';
 
 /**
@@ -29,10 +30,14 @@ export class TaskRun implements EventPublisher {
   #tail: Promise<unknown> = Promise.resolve();
   /** Appends handed to the store and not yet settled. */
   #pending = 0;
+  /** The sequence number of the last event this run logged (0 before the first). */
+  #head = 0;
+  readonly #pacer: StreamPacer | undefined;
   #done: Promise<void> | undefined;
 
-  constructor(context: RequestContext, store: TaskStore, logger: Logger, metrics?: ServerMetrics) {
+  constructor(context: RequestContext, store: TaskStore, logger: Logger, metrics?: ServerMetrics, pacer?: StreamPacer) {
     this.#context = context;
+    this.#pacer = pacer;
     this.#store = store;
     this.#logger = logger;
     this.#metrics = metrics;
@@ -130,16 +135,22 @@ export class TaskRun implements EventPublisher {
 
   #append(event: TaskUpdateEvent): Promise<void> {
     const { taskId } = event;
+    const pacer = this.#pacer;
     // The chain keeps events in call order; when nothing is in flight (an agent that awaits each
-    // event) the store is called at once, a microtask sooner.
-    const appended =
-      this.#pending === 0
-        ? this.#store.append(taskId, event)
-        : this.#tail.then(() => this.#store.append(taskId, event));
+    // event) the store is called at once, a microtask sooner. While a subscriber lags too far, the
+    // event waits for it in the chain (a cancel or a shutdown aborts the wait: they never wait).
+    let appended: Promise<LogEntry>;
+    if (pacer?.mustWait(taskId, this.#head)) {
+      appended = this.#tail
+        .then(() => pacer.wait(taskId, () => this.#head, this.#controller.signal))
+        .then(() => this.#store.append(taskId, event));
+    } else if (this.#pending === 0) appended = this.#store.append(taskId, event);
+    else appended = this.#tail.then(() => this.#store.append(taskId, event));
     this.#pending += 1;
     const logged = appended.then(
       (entry: LogEntry) => {
         this.#pending -= 1;
+        this.#head = entry.seq;
         this.#metrics?.eventLogged(event, this.#startedAt);
         this.#logger.debug({ seq: entry.seq, kind: event.kind }, 'event logged');
       },

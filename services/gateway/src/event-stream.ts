@@ -36,6 +36,7 @@ export class EventStream {
   readonly #session: Session;
   readonly #response: ServerResponse;
   readonly #options: EventStreamOptions;
+  #corked = false;
 
   private constructor(session: Session, response: ServerResponse, options: EventStreamOptions) {
     this.#session = session;
@@ -72,11 +73,16 @@ export class EventStream {
    */
   async send(item: StreamItem): Promise<boolean> {
     if (!this.isOpen) return false;
-    await this.#session.batch((buffer) => {
-      // No `id:` line when the upstream sent none: an empty id would reset the browser's cursor.
-      if (item.id !== undefined) buffer.id(String(item.id));
-      buffer.event(item.event.kind).data(JSON.stringify(item.event)).dispatch();
-    });
+    // Corked until the end of this turn of the event loop: the events of one upstream chunk leave
+    // in one write. No `id:` line when the upstream sent none: an empty id would reset the
+    // browser's cursor.
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#response.cork();
+      setImmediate(this.#flush);
+    }
+    const id = item.id === undefined ? '' : `id:${item.id}\n`;
+    this.#response.write(`${id}event:${item.event.kind}\ndata:${JSON.stringify(item.event)}\n\n`);
     return this.#drained();
   }
 
@@ -93,8 +99,16 @@ export class EventStream {
 
   /** Ends the response; an EventSource reconnects unless its page closes it. */
   close(): void {
+    // Uncorked before the end, while the response still owns the socket.
+    this.#flush();
     if (!this.#response.writableEnded) this.#response.end();
   }
+
+  readonly #flush = (): void => {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.#response.uncork();
+  };
 
   async #drained(): Promise<boolean> {
     const response = this.#response;

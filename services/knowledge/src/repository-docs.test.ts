@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultRetryPolicy } from '@a2a-mesh/client';
 import { defaultErrorMessages, resumableStreamExtension } from '@a2a-mesh/protocol';
-import { defaultRetention, defaultSseOptions } from '@a2a-mesh/server';
+import { defaultPacingOptions, defaultRetention, defaultSseOptions } from '@a2a-mesh/server';
 import { defaultDocsFolder } from './default-docs-folder.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { knowledgeCard } from './knowledge-card.ts';
@@ -62,6 +62,8 @@ describe('the docs the knowledge agent searches by default', () => {
       'sse.maxLagEvents': count(defaultSseOptions.maxLagEvents),
       'sse.slowReaderTimeoutMs': seconds(defaultSseOptions.slowReaderTimeoutMs),
       'sse.lagCheckMs': seconds(defaultSseOptions.lagCheckMs),
+      'pacing.lagEvents': count(defaultPacingOptions.lagEvents),
+      'pacing.stallMs': seconds(defaultPacingOptions.stallMs),
       'retry.attempts': String(defaultRetryPolicy.attempts),
       'retry.initialDelay': `${defaultRetryPolicy.initialDelay} ms`,
       'retry.maxDelay': seconds(defaultRetryPolicy.maxDelay),

@@ -31,6 +31,8 @@ export interface BenchOptions {
   out: string | undefined;
   /** Re-render the markdown, goals and chart of an earlier run's JSON instead of measuring. */
   render: string | undefined;
+  /** With `render`: a markdown file of what the run's figures and profiles mean, kept in its results. */
+  analysis: string | undefined;
 }
 
 const defaults: BenchOptions = {
@@ -56,6 +58,7 @@ const defaults: BenchOptions = {
   profile: true,
   out: undefined,
   render: undefined,
+  analysis: undefined,
 };
 
 /** `--quick`: every scenario, small, once; well under two minutes. */
@@ -112,6 +115,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       'no-profile': { type: 'boolean' },
       out: { type: 'string' },
       render: { type: 'string' },
+      analysis: { type: 'string' },
     },
     strict: true,
   });
@@ -148,6 +152,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   if (values['no-profile']) options.profile = false;
   if (values.out) options.out = values.out;
   if (values.render) options.render = values.render;
+  if (values.analysis) {
+    if (!values.render) throw new Error('--analysis goes with --render <json>: it annotates a finished run');
+    options.analysis = values.analysis;
+  }
   if (options.reps < 1) throw new Error('--reps must be at least 1');
   return options;
 }

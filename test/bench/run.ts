@@ -60,9 +60,13 @@ async function redisTarget(pool: ClientPool): Promise<string | undefined> {
   }
 }
 
-/** `--render <json>`: writes the markdown, goals and chart of an earlier run again, next to its JSON. */
-function render(path: string, out: string | undefined): void {
+/**
+ * `--render <json>`: writes the markdown, goals and chart of an earlier run again, next to its
+ * JSON; `--analysis <md>` adds a reading of the run (kept in the JSON, so later renders keep it).
+ */
+function render(path: string, out: string | undefined, analysis: string | undefined): void {
   const results = JSON.parse(readFileSync(path, 'utf8')) as BenchResults;
+  if (analysis) results.analysis = readFileSync(analysis, 'utf8').trim();
   const ours = results.targets.some((target) => target.name === 'ours-redis') ? ['ours', 'ours-redis'] : ['ours'];
   results.goals = evaluateGoals(results.scenarios, ours as ('ours' | 'ours-redis')[]);
   const { files } = writeResults(results, out ?? dirname(path));
@@ -71,7 +75,7 @@ function render(path: string, out: string | undefined): void {
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
-  if (options.render) return render(options.render, options.out);
+  if (options.render) return render(options.render, options.out, options.analysis);
   const started = Date.now();
   const machine = machineInfo();
   const load = { start: loadAverage(), end: [] as number[] };

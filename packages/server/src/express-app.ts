@@ -114,6 +114,8 @@ export function createExpressApp(options: ExpressAppOptions): express.Express {
         ...(version === undefined ? {} : { protocolVersion: version }),
         extensions,
       });
+      // The parsed body is done with; a stream may stay open for hours.
+      request.body = undefined;
       const raw = [request as IncomingMessage, response as ServerResponse] as const;
       switch (result.kind) {
         case 'json':

@@ -379,10 +379,10 @@ export class DefaultRequestHandler {
    * running the task die meanwhile, the task is ended `failed` so that the stream ends too.
    */
   async *#follow(taskId: string, after: number, signal: AbortSignal): EntryStream {
+    // Aborted when this generator ends, which is also how a client's departure reaches it (the
+    // store's read ends on `signal`): no composite signal to keep per stream.
     const following = new AbortController();
-    void this.#control
-      .ownerGone(taskId, AbortSignal.any([signal, following.signal]))
-      .then((gone) => (gone ? this.#endOrphan(taskId) : undefined));
+    void this.#control.ownerGone(taskId, following.signal).then((gone) => (gone ? this.#endOrphan(taskId) : undefined));
     try {
       for await (const batch of this.#store.read(taskId, after, signal)) {
         const end = batch.findIndex((entry) => entry.final);

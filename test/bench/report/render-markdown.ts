@@ -132,6 +132,7 @@ export function renderMarkdown(results: BenchResults, chartFile: string): string
     '| --- | --- | --- |',
     ...goals,
     '',
+    ...(results.analysis ? ['## What the figures say', '', results.analysis, ''] : []),
     '## Load generator',
     '',
     ...(generator.length > 0 ? generator : ['Not checked in this run.']),

@@ -75,4 +75,6 @@ export interface BenchResults {
   scenarios: ScenarioReport[];
   goals: GoalCheck[];
   profiles: ProfileReport[];
+  /** What the figures and profiles mean, written by a person after the run (`--render --analysis`). */
+  analysis?: string;
 }

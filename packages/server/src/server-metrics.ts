@@ -10,7 +10,6 @@ export class ServerMetrics {
   readonly registry: Registry;
   readonly #agent: string;
   readonly #openStreams: Gauge;
-  readonly #eventsLogged: Counter;
   readonly #eventsSent: Counter;
   readonly #loggedByKind = new Map<string, number>();
   readonly #resumes: Counter;
@@ -29,7 +28,8 @@ export class ServerMetrics {
     const registers = [registry];
     this.#openStreams = new Gauge({ name: `${prefix}open_streams`, help: 'SSE streams open now', registers });
     const loggedByKind = this.#loggedByKind;
-    this.#eventsLogged = new Counter({
+    // Registered, never incremented directly: see collect().
+    new Counter({
       name: `${prefix}events_logged_total`,
       help: 'Events appended to task logs, by kind',
       labelNames: ['kind'],

@@ -43,13 +43,6 @@ const manifests = manifestFiles.flatMap((file) =>
 const services = ['gateway', 'orchestrator', 'knowledge', 'calculator', 'writer'];
 const envRead = new Map(services.map((service) => [service, serviceEnvNames(root, service)]));
 
-/**
- * Variables the deployments set for the "many replicas" work that the services do not read yet.
- * Until one is read, it is tolerated (and its check below is skipped, saying so); once a service
- * reads it, it is checked like any other.
- */
-const pending: Record<string, string> = {};
-
 interface ComposeService {
   image?: string;
   working_dir?: string;
@@ -270,7 +263,6 @@ describe('nginx (infra/nginx/a2a-mesh.conf)', () => {
 
 describe('environment wiring (compose and Kubernetes) against the services’ source', () => {
   const deployed: DeployedEnv[] = [...composeEnvs(compose), ...kubernetesEnvs(manifests)];
-  const readByAny = (name: string): boolean => [...envRead.values()].some((names) => names.has(name));
 
   it('runs every service, in compose and in Kubernetes', () => {
     for (const service of services) {
@@ -287,7 +279,6 @@ describe('environment wiring (compose and Kubernetes) against the services’ so
     const unread = deployed.flatMap(({ where, service, env }) =>
       [...env.keys()]
         .filter((name) => !envRead.get(service)!.has(name))
-        .filter((name) => !(name in pending && !readByAny(name)))
         .map((name) => `${where} (services/${service}) sets ${name}, which it does not read`),
     );
     expect(unread).toEqual([]);
@@ -311,19 +302,6 @@ describe('environment wiring (compose and Kubernetes) against the services’ so
       }
     }
   });
-
-  for (const [name, why] of Object.entries(pending)) {
-    it(`${name}: every service that reads it is given it`, (context) => {
-      if (!readByAny(name)) {
-        console.warn(`infra-checks: SKIPPED, no service reads ${name} yet: ${why}`);
-        context.skip(`no service reads ${name} yet: ${why}`);
-      }
-      const missing = deployed
-        .filter(({ service, env }) => envRead.get(service)!.has(name) && !env.has(name))
-        .map(({ where }) => where);
-      expect(missing).toEqual([]);
-    });
-  }
 });
 
 describe('compose (infra/compose/compose.yaml)', () => {
